@@ -1,0 +1,66 @@
+//! Small wrappers over browser APIs the views need: hash navigation and file downloads.
+
+use crate::route::Route;
+use wasm_bindgen::JsCast;
+
+/// The current `location.hash`, or "" when it cannot be read.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the hash without adding a history entry (used while typing a search, so Back leaves the search
+/// instead of undoing one keystroke at a time). `replaceState` fires no `hashchange`, so the caller also sets
+/// the route signal.
+pub fn replace_hash(route: &Route) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+    }
+}
+
+/// Navigates by setting the hash: adds a history entry and fires `hashchange`.
+pub fn push_hash(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.to_hash());
+    }
+}
+
+/// Offers `contents` as a file download. Returns an error text when the browser refuses.
+pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers; a moment later is safe.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Sets `<html lang>` so fonts and screen readers follow the interface language.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}

@@ -1,0 +1,142 @@
+//! `#/`: what the plan is, where it comes from, how complete our text is, and the ways onward.
+
+use super::components::set_title;
+use super::state::{tr, use_lang, use_plan};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let plan = use_plan();
+    let lang = use_lang();
+    move || {
+        let plan = plan.get();
+        let lang = lang.get();
+        set_title(plan.meta.title.clone());
+        let meta = &plan.meta;
+        let source_line = [
+            meta.publisher.clone(),
+            meta.newspaper
+                .as_ref()
+                .map(|n| format!("{}{n}", lang.pick("据", "reporting "))),
+            meta.reporter
+                .as_ref()
+                .map(|r| format!("{}{r}", lang.pick("记者 ", "reporter "))),
+            meta.date.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let installment = meta.installment.clone().map(|i| {
+            view! {
+                <aside class="notice" role="note">
+                    <strong>{lang.pick("不完整的文本：", "Incomplete text: ")}</strong>
+                    {match lang {
+                        crate::i18n::Lang::Zh => format!(
+                            "原文分{}期刊发，这里是第{}期，只含任务 1–{}。任务 {} 及以后刊于另一期，本应用中没有。",
+                            i.of, i.number, i.last_task, i.last_task + 1
+                        ),
+                        crate::i18n::Lang::En => format!(
+                            "The article was printed in {} installments; this is installment {}, with tasks 1–{} only. Tasks {} onward were printed separately and are not in this app.",
+                            i.of, i.number, i.last_task, i.last_task + 1
+                        ),
+                    }}
+                </aside>
+            }
+        });
+        let counts = [
+            (plan.groups.len(), lang.pick("个任务组", "task groups")),
+            (plan.tasks.len(), lang.pick("项任务", "tasks")),
+            (plan.units.len(), lang.pick("个责任单位", "units")),
+            (plan.targets().count(), lang.pick("个量化目标", "numeric targets")),
+        ];
+        let target_task = plan.targets().next().map(|(t, _)| t.number);
+        let groups = plan
+            .groups
+            .iter()
+            .map(|g| {
+                let count = plan.tasks_in_group(g.number).count();
+                let first = plan.tasks_in_group(g.number).map(|t| t.number).min();
+                let last = plan.tasks_in_group(g.number).map(|t| t.number).max();
+                let range = match (first, last) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => String::new(),
+                };
+                view! {
+                    <li>
+                        <a href=Route::Group(g.number).to_hash()>{format!("({}){}", g.numeral, g.title)}</a>
+                        <span class="muted">
+                            {format!(" · {count} {} · {range}", lang.pick("项任务", "tasks"))}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let sections = plan
+            .sections
+            .iter()
+            .map(|s| {
+                view! {
+                    <section class="prose">
+                        <h2>{format!("{}、{}", s.numeral, s.title)}</h2>
+                        <p>{s.text.clone()}</p>
+                    </section>
+                }
+            })
+            .collect_view();
+        let references = plan
+            .references
+            .iter()
+            .map(|r| {
+                view! {
+                    <li>
+                        {format!("《{}》", r.title)}
+                        {r.number.clone().map(|n| view! { <span class="muted">{format!("（{n}）")}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <article class="page overview">
+                <h1>{meta.title.clone()}</h1>
+                {meta.original_title.clone().map(|t| view! {
+                    <p class="muted">{lang.pick("原标题：", "Original title: ")}{t}</p>
+                })}
+                <p class="source-line">{source_line}</p>
+                {installment}
+                <ul class="counts">
+                    {counts
+                        .into_iter()
+                        .map(|(n, label)| view! { <li><strong>{n}</strong>" "{label}</li> })
+                        .collect_view()}
+                </ul>
+                <section class="prose lead">
+                    <h2>{tr("这份计划", "About this plan")}</h2>
+                    <p>{plan.intro.clone()}</p>
+                </section>
+                {sections}
+                <section>
+                    <h2>{tr("三、工作重点和目标任务", "Key work and tasks")}</h2>
+                    <ol class="group-list">{groups}</ol>
+                </section>
+                <section>
+                    <h2>{tr("继续查看", "Go on to")}</h2>
+                    <ul class="onward">
+                        <li><a href="#/units">{tr("责任单位及其任务数", "Units and their task counts")}</a></li>
+                        <li><a href="#/matrix">{tr("任务分工矩阵（可下载 CSV）", "Responsibility matrix (CSV download)")}</a></li>
+                        {target_task.map(|n| view! {
+                            <li><a href=Route::Task(n).to_hash()>{format!("{}{n}", lang.pick("量化目标：任务 ", "Numeric targets: task "))}</a></li>
+                        })}
+                        <li><a href="gansu-2020-shuangqu-yaodian-part1.txt" target="_blank">{tr("原文（纯文本）", "Original text (plain text)")}</a></li>
+                    </ul>
+                </section>
+                <section>
+                    <h2>{tr("引用的文件", "Documents cited")}</h2>
+                    <ul class="references">{references}</ul>
+                </section>
+            </article>
+        }
+    }
+}

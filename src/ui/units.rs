@@ -1,0 +1,138 @@
+//! `#/units`: every unit with its task counts per role; `#/unit/{id}`: one unit's duty list (责任清单).
+
+use super::components::{NotFound, TaskLink, set_title};
+use super::state::{use_lang, use_my_unit, use_plan};
+use crate::plan::Role;
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn UnitsPage() -> impl IntoView {
+    let plan = use_plan();
+    let lang = use_lang();
+    move || {
+        let plan = plan.get();
+        let lang = lang.get();
+        set_title(lang.pick("责任单位", "Units").to_string());
+        let rows = plan
+            .units
+            .iter()
+            .map(|u| {
+                let duties = plan.duties(&u.id);
+                let [lead, implementing, cooperating] = duties.counts();
+                view! {
+                    <tr>
+                        <th scope="row">
+                            <a href=Route::Unit(u.id.clone()).to_hash()>{u.name.clone()}</a>
+                            {(!u.aliases.is_empty()).then(|| view! {
+                                <span class="alias-note">{format!("（{}{}）", lang.pick("又作", "also "), u.aliases.join("、"))}</span>
+                            })}
+                        </th>
+                        <td class="num">{lead}</td>
+                        <td class="num">{implementing}</td>
+                        <td class="num">{cooperating}</td>
+                        <td class="num">{duties.total()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <article class="page">
+                <h1>{lang.pick("责任单位", "Units")}</h1>
+                <p class="muted">{format!("{} {}", plan.units.len(), lang.pick("个单位；同一单位的不同写法已合并。", "units; different spellings of one body are merged."))}</p>
+                <table class="units-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.pick("单位", "Unit")}</th>
+                            <th scope="col">{lang.pick("牵头", "Lead")}</th>
+                            <th scope="col">{lang.pick("实施", "Implementing")}</th>
+                            <th scope="col">{lang.pick("配合", "Cooperating")}</th>
+                            <th scope="col">{lang.pick("合计", "Total")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </article>
+        }
+    }
+}
+
+#[component]
+pub fn UnitPage(id: String) -> impl IntoView {
+    let plan = use_plan();
+    let lang = use_lang();
+    let my_unit = use_my_unit();
+    move || {
+        let plan = plan.get();
+        let lang = lang.get();
+        let Some(unit) = plan.unit(&id).cloned() else {
+            return view! { <NotFound what=Route::Unit(id.clone()).to_hash()/> }.into_any();
+        };
+        set_title(unit.name.clone());
+        let duties = plan.duties(&unit.id);
+        let sections = Role::ALL
+            .into_iter()
+            .map(|role| {
+                let tasks = duties.get(role).to_vec();
+                let body = if tasks.is_empty() {
+                    view! { <p class="muted">{lang.pick("无", "None")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="task-list">
+                            {tasks.into_iter().map(|t| view! { <li><TaskLink task=t.clone() chars=80/></li> }).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <section class=format!("duty duty-{}", role.slug())>
+                        <h2>{format!("{}（{}）", lang.pick(role_heading_zh(role), role_heading_en(role)), duties.get(role).len())}</h2>
+                        {body}
+                    </section>
+                }
+            })
+            .collect_view();
+        let unit_id = unit.id.clone();
+        let is_mine = my_unit.get().as_deref() == Some(unit.id.as_str());
+        view! {
+            <article class="page unit-page">
+                <p class="crumbs"><a href="#/units">{lang.pick("责任单位", "Units")}</a></p>
+                <h1>{unit.name.clone()}</h1>
+                {(!unit.aliases.is_empty()).then(|| view! {
+                    <p class="muted">{format!("{}{}", lang.pick("原文中又作：", "Also written as: "), unit.aliases.join("、"))}</p>
+                })}
+                <p>
+                    {if is_mine {
+                        view! { <span class="badge">{lang.pick("这是我的单位", "This is my unit")}</span> }.into_any()
+                    } else {
+                        view! {
+                            <button on:click=move |_| my_unit.set(Some(unit_id.clone()))>
+                                {lang.pick("设为我的单位", "Make this my unit")}
+                            </button>
+                        }
+                        .into_any()
+                    }}
+                </p>
+                <p>{format!("{} {}", lang.pick("责任清单：共", "Duties: "), duties.total())}{lang.pick(" 项任务", " tasks")}</p>
+                {sections}
+            </article>
+        }
+        .into_any()
+    }
+}
+
+fn role_heading_zh(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "牵头",
+        Role::Implementing => "实施",
+        Role::Cooperating => "配合",
+    }
+}
+
+fn role_heading_en(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "Leads",
+        Role::Implementing => "Implements",
+        Role::Cooperating => "Cooperates on",
+    }
+}
