@@ -1,6 +1,8 @@
 //! The plan as data: the model, stable ids, the shipped Gansu plan and read-only queries over a plan.
 
+pub mod curation;
 pub mod ids;
 pub mod model;
+pub mod seed;
 
 pub use model::*;
