@@ -6,6 +6,5 @@ pub mod matrix;
 pub mod model;
 pub mod query;
 pub mod seed;
-pub mod seed;
 
 pub use model::*;

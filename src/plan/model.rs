@@ -91,6 +91,10 @@ pub struct Task {
     pub deadline: Option<Deadline>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
+    /// People named as responsible (责任领导 / 牵头领导), as written. Kept apart from the roles because they
+    /// are officials, not bodies: counting them as units would put people in the responsibility matrix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leaders: Vec<String>,
 }
 
 impl Task {

@@ -1,0 +1,252 @@
+//! The text importer: a work plan as printed (工作要点 / 任务分工) → [`Plan`] plus diagnostics.
+//!
+//! Pure Rust over `&str`, no DOM: it runs in the browser on pasted text and natively in tests. It never
+//! panics and never guesses silently: whatever it cannot read is reported as a [`Diagnostic`] with its
+//! 1-based line number, and the rest of the plan is still returned.
+
+mod annotation;
+mod deadline;
+mod heading;
+mod meta;
+mod noise;
+mod refs;
+mod structure;
+mod targets;
+mod text;
+mod units;
+
+pub use annotation::Conventions;
+
+use crate::plan::ids::unit_id;
+use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
+use std::collections::HashSet;
+
+/// Something in the input the parser did not understand (or had to correct), with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line number in the input.
+    pub line: usize,
+    /// The line (or the part of it) concerned, as cleaned.
+    pub text: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn new(line: &Line, message: &str) -> Self {
+        Diagnostic {
+            line: line.no,
+            text: line.text.clone(),
+            message: message.to_string(),
+        }
+    }
+}
+
+/// The result of [`parse`]: the plan read so far and what could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A non-empty input line, cleaned of layout spaces, with its 1-based number.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub no: usize,
+    pub text: String,
+}
+
+/// Parses a work plan text. See the module documentation for the guarantees.
+pub fn parse(input: &str) -> Parsed {
+    let raw: Vec<&str> = input.lines().collect();
+    let mask = noise::noise_mask(&raw);
+    let lines: Vec<Line> = raw
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !mask[*k])
+        .map(|(k, l)| Line {
+            no: k + 1,
+            text: text::clean_spaces(l),
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    let conv = conventions(&lines);
+    let mut diagnostics = Vec::new();
+
+    let body_start = lines
+        .iter()
+        .position(|l| heading::heading(&l.text).is_some())
+        .unwrap_or(lines.len());
+    let header_lines: Vec<&str> = lines[..body_start]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    let header = meta::read_header(&header_lines);
+    let mut body_lines = &lines[body_start..];
+    let mut part = None;
+    if header.parts.is_some()
+        && let Some(first) = body_lines.first()
+        && let Some(h) = heading::heading(&first.text).filter(|h| h.rest.is_empty())
+    {
+        // "(一)" alone before the first heading: the number of this part of a serialised printing.
+        part = Some(h.number);
+        body_lines = &body_lines[1..];
+    }
+    let body = structure::read_body(body_lines, conv, &mut diagnostics);
+
+    let year = meta::year_in(&header.title)
+        .or_else(|| {
+            header
+                .iso_date
+                .as_deref()
+                .and_then(|d| d.get(..4)?.parse().ok())
+        })
+        .or_else(|| header.intro.iter().find_map(|p| meta::year_in(p)))
+        .unwrap_or(0);
+    if year == 0 {
+        diagnostics.push(Diagnostic {
+            line: 1,
+            text: header.title.clone(),
+            message: "no plan year found".into(),
+        });
+    }
+    let date = header.iso_date.clone().or_else(|| {
+        header
+            .month_day
+            .map(|(m, d)| format!("{year:04}-{m:02}-{d:02}"))
+    });
+
+    let tasks = number_tasks(body.tasks, year, &mut diagnostics);
+    let units = collect_units(&tasks);
+    let intro = header.intro.join("\n");
+    let mut rc = refs::RefCollector::default();
+    rc.scan(&intro, "intro");
+    for (k, s) in body.sections.iter().enumerate() {
+        rc.scan(&s.text, &format!("section-{}", k + 1));
+    }
+    for t in &tasks {
+        rc.scan(&t.text, &t.id());
+    }
+    let installment = header.parts.map(|of| Installment {
+        number: part.unwrap_or(1),
+        of,
+        last_task: tasks.last().map_or(0, |t| t.number),
+    });
+    let plan = Plan {
+        id: plan_id(&header.title, year),
+        meta: PlanMeta {
+            title: header.title,
+            original_title: header.original_title,
+            publisher: header.publisher,
+            newspaper: header.newspaper,
+            reporter: header.reporter,
+            date,
+            year,
+            installment,
+        },
+        intro,
+        sections: body.sections,
+        groups: body.groups,
+        tasks,
+        units,
+        references: rc.finish(),
+    };
+    Parsed { plan, diagnostics }
+}
+
+/// Document-wide statements that change how annotations read, e.g. "列第一位的为牵头单位".
+fn conventions(lines: &[Line]) -> Conventions {
+    let first_leads = lines.iter().any(|l| {
+        let f = text::fold(&l.text);
+        ["第一位", "首位", "第一个"].iter().any(|w| f.contains(w)) && f.contains("牵头")
+    });
+    Conventions { first_leads }
+}
+
+/// Turns drafts into tasks. Printed numbers are kept when they continue the sequence; a restart at 1 in a new
+/// group (plans that number per group) continues the count silently; any other jump is reported and the
+/// task gets the next number, because task numbers are ids and must be unique.
+fn number_tasks(
+    drafts: Vec<structure::TaskDraft>,
+    year: i32,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let mut tasks: Vec<Task> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let number = match tasks.last() {
+            None => d.number.max(1),
+            Some(prev) if d.number == prev.number + 1 => d.number,
+            Some(prev) => {
+                if !(d.number == 1 && d.group != prev.group) {
+                    diags.push(Diagnostic {
+                        line: d.line,
+                        text: d.text.clone(),
+                        message: format!(
+                            "task numbered {} after {}; numbered {}",
+                            d.number,
+                            prev.number,
+                            prev.number + 1
+                        ),
+                    });
+                }
+                prev.number + 1
+            }
+        };
+        let id = format!("t{number}");
+        let mut roles = Roles::default();
+        for (role, names) in d.ann.roles {
+            let list = roles.get_mut(role);
+            for name in names {
+                list.push(UnitRef {
+                    unit: unit_id(&name),
+                    name,
+                });
+            }
+        }
+        let deadline = d.ann.deadline.map(|text| Deadline {
+            date: deadline::deadline_date(&text, year),
+            text,
+        });
+        let targets = targets::targets(&id, &d.text);
+        tasks.push(Task {
+            number,
+            group: d.group,
+            text: d.text,
+            roles,
+            deadline,
+            targets,
+            leaders: d.ann.leaders,
+        });
+    }
+    tasks
+}
+
+/// One unit per distinct id, named as first written, in order of first appearance.
+fn collect_units(tasks: &[Task]) -> Vec<Unit> {
+    let mut seen = HashSet::new();
+    let mut units = Vec::new();
+    for t in tasks {
+        for role in Role::ALL {
+            for r in t.roles.get(role) {
+                if seen.insert(r.unit.clone()) {
+                    units.push(Unit {
+                        id: r.unit.clone(),
+                        name: r.name.clone(),
+                        aliases: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    units
+}
+
+/// A stable id for an imported plan: year and a hash of the title, so re-importing the same text keeps the
+/// stored edits attached. (The shipped plan's id is curated.)
+fn plan_id(title: &str, year: i32) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in unit_id(title).bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("plan-{year}-{h:08x}")
+}

@@ -1,0 +1,248 @@
+//! The body below the header: headings, tasks, their continuation lines and annotations. The level that
+//! holds the tasks is chosen from the document itself (the shallowest Arabic level that carries
+//! annotations), because plans number tasks 1. in one place and (1) or ① in another.
+
+use super::annotation::{self, Annotation, Conventions};
+use super::heading::{Level, heading};
+use super::text::is_terminal;
+use super::{Diagnostic, Line};
+use crate::plan::{Group, Section};
+
+/// A task as read, before ids, units and targets are resolved.
+#[derive(Debug, Clone, Default)]
+pub struct TaskDraft {
+    pub line: usize,
+    pub number: u32,
+    pub group: u32,
+    pub text: String,
+    pub ann: Annotation,
+    pub annotated: bool,
+}
+
+/// The body read into sections, groups and task drafts.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub sections: Vec<Section>,
+    pub groups: Vec<Group>,
+    pub tasks: Vec<TaskDraft>,
+}
+
+/// A heading above task level, with the paragraphs printed under it.
+struct Head {
+    level: Level,
+    numeral: String,
+    title: String,
+    text: Vec<(usize, String)>,
+    group: Option<u32>,
+}
+
+/// Reads the body lines. Every line ends up in a section, a task or a diagnostic.
+pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>) -> Body {
+    let task_level = task_level(lines, conv);
+    let mut body = Body::default();
+    let mut heads: Vec<Head> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut task: Option<TaskDraft> = None;
+    let mut implicit_group: Option<u32> = None;
+    for line in lines {
+        let h = heading(&line.text);
+        match h {
+            Some(h) if task_level.is_some_and(|t| h.level < t) || task_level.is_none() => {
+                close(&mut task, &mut body, diags);
+                while stack.last().is_some_and(|&k| heads[k].level >= h.level) {
+                    stack.pop();
+                }
+                heads.push(Head {
+                    level: h.level,
+                    numeral: h.numeral,
+                    title: h.rest,
+                    text: Vec::new(),
+                    group: None,
+                });
+                stack.push(heads.len() - 1);
+            }
+            Some(h) if Some(h.level) == task_level => {
+                close(&mut task, &mut body, diags);
+                let group = match stack.last() {
+                    Some(&k) => match heads[k].group {
+                        Some(g) => g,
+                        None => {
+                            let g = new_group(
+                                &mut body,
+                                heads[k].numeral.clone(),
+                                heads[k].title.clone(),
+                            );
+                            heads[k].group = Some(g);
+                            g
+                        }
+                    },
+                    None => *implicit_group
+                        .get_or_insert_with(|| new_group(&mut body, String::new(), String::new())),
+                };
+                let mut draft = TaskDraft {
+                    line: line.no,
+                    number: h.number,
+                    group,
+                    ..TaskDraft::default()
+                };
+                add_text(&mut draft, &h.rest, line, conv, diags);
+                task = Some(draft);
+            }
+            _ => {
+                if let Some(ann) = annotation::label_line(&line.text, conv) {
+                    match task.as_mut() {
+                        Some(t) => merge(t, ann, line, diags),
+                        None => diags.push(Diagnostic::new(
+                            line,
+                            "responsibility line outside any task",
+                        )),
+                    }
+                } else if let Some(t) = task.as_mut() {
+                    add_text(t, &line.text, line, conv, diags);
+                } else if let Some(&k) = stack.last() {
+                    heads[k].text.push((line.no, line.text.clone()));
+                } else {
+                    diags.push(Diagnostic::new(line, "text outside any heading"));
+                }
+            }
+        }
+    }
+    close(&mut task, &mut body, diags);
+    for head in heads {
+        if head.text.is_empty() {
+            continue;
+        }
+        if head.group.is_some() {
+            for (no, text) in head.text {
+                diags.push(Diagnostic {
+                    line: no,
+                    text,
+                    message: "text before a group's first task".into(),
+                });
+            }
+        } else {
+            let text = head
+                .text
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .join("\n");
+            body.sections.push(Section {
+                numeral: head.numeral,
+                title: head.title,
+                text,
+            });
+        }
+    }
+    body
+}
+
+fn new_group(body: &mut Body, numeral: String, title: String) -> u32 {
+    let number = body.groups.len() as u32 + 1;
+    body.groups.push(Group {
+        number,
+        numeral,
+        title,
+    });
+    number
+}
+
+/// Appends a line of task text, cutting a closing annotation off it. A line that does not end a sentence
+/// was broken by the layout, so the next one is joined without a separator.
+fn add_text(
+    t: &mut TaskDraft,
+    raw: &str,
+    line: &Line,
+    conv: Conventions,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut text = raw;
+    if let Some((before, content)) = annotation::trailing_bracket(raw) {
+        match annotation::read(content, conv) {
+            Some(ann) => {
+                text = before;
+                merge(t, ann, line, diags);
+            }
+            None if annotation::mentions_roles(content) => {
+                diags.push(Diagnostic::new(line, "annotation not understood"));
+            }
+            None => {}
+        }
+    } else if annotation::mentions_roles(raw) && ends_open(raw) {
+        diags.push(Diagnostic::new(line, "unclosed annotation bracket"));
+    }
+    let text = text.trim_end();
+    if text.is_empty() {
+        return;
+    }
+    if !t.text.is_empty() && t.text.chars().next_back().is_some_and(is_terminal) {
+        t.text.push('\n');
+    }
+    t.text.push_str(text);
+}
+
+/// Whether the line has an opening bracket after its last closing one.
+fn ends_open(s: &str) -> bool {
+    let last_open = s.rfind(|c: char| super::text::is_open(c));
+    let last_close = s.rfind(|c: char| super::text::is_close(c));
+    matches!((last_open, last_close), (Some(o), c) if c.is_none_or(|c| c < o))
+}
+
+fn merge(t: &mut TaskDraft, ann: Annotation, line: &Line, diags: &mut Vec<Diagnostic>) {
+    for p in &ann.problems {
+        diags.push(Diagnostic::new(line, p));
+    }
+    t.annotated = true;
+    for (role, units) in ann.roles {
+        match t.ann.roles.iter_mut().find(|(r, _)| *r == role) {
+            Some((_, list)) => list.extend(units),
+            None => t.ann.roles.push((role, units)),
+        }
+    }
+    t.ann.leaders.extend(ann.leaders);
+    if ann.deadline.is_some() {
+        t.ann.deadline = ann.deadline;
+    }
+}
+
+fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnostic>) {
+    let Some(t) = task.take() else { return };
+    if !t.annotated {
+        diags.push(Diagnostic {
+            line: t.line,
+            text: t.text.clone(),
+            message: "task names no responsible unit".into(),
+        });
+    }
+    body.tasks.push(t);
+}
+
+/// The heading level that numbers tasks: the shallowest Arabic level with annotations, else the shallowest
+/// Arabic level, else the deepest Chinese level with annotations, else none (a text of sections only).
+fn task_level(lines: &[Line], conv: Conventions) -> Option<Level> {
+    let mut present: Vec<(Level, bool)> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let Some(h) = heading(&line.text) else {
+            continue;
+        };
+        let own = annotation::trailing_bracket(&h.rest)
+            .is_some_and(|(_, c)| annotation::read(c, conv).is_some());
+        let next = lines
+            .get(k + 1)
+            .is_some_and(|n| annotation::label_line(&n.text, conv).is_some());
+        match present.iter_mut().find(|(l, _)| *l == h.level) {
+            Some((_, a)) => *a |= own || next,
+            None => present.push((h.level, own || next)),
+        }
+    }
+    present.sort();
+    let arabic = |annotated: bool| {
+        present
+            .iter()
+            .find(|(l, a)| l.is_arabic() && (*a || !annotated))
+            .map(|p| p.0)
+    };
+    arabic(true)
+        .or_else(|| arabic(false))
+        .or_else(|| present.iter().rev().find(|(_, a)| *a).map(|p| p.0))
+}

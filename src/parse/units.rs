@@ -1,0 +1,178 @@
+//! Unit lists such as "兰州市、白银市,兰州自创区管委会". The list separators 、 , ; also occur inside
+//! collective names ("自创区、试验区领导小组各成员单位" is the member units of both leading groups), so the
+//! split is followed by a join rule on the grammar of the fragments rather than on any literal name.
+
+use super::text::{is_list_sep, is_space, trim};
+
+/// Endings that make a fragment a collective of bodies ("the member units of …"): a short modifier
+/// printed before such a fragment belongs to it.
+const COLLECTIVE_SUFFIXES: &[&str] = &[
+    "成员单位",
+    "各单位",
+    "有关单位",
+    "相关单位",
+    "各部门",
+    "有关部门",
+    "相关部门",
+    "成员部门",
+];
+
+/// Endings that make a fragment a body in its own right (a government, a department, a company).
+/// 区 is deliberately absent: "自创区" names a zone, which only becomes a body with 管委会 or as a
+/// modifier of a collective; bare zone names are still accepted as units when they stand alone.
+const BODY_SUFFIXES: &[&str] = &[
+    "厅", "局", "委", "办", "部", "会", "室", "院", "司", "中心", "政府", "集团", "行", "校", "所",
+    "站", "处", "组", "队", "社", "馆", "台", "署", "市", "县", "州", "省", "盟", "旗", "团", "联",
+    "协",
+];
+
+/// The longest modifier (in chars) that [`split_units`] joins to a following collective.
+const MAX_MODIFIER_CHARS: usize = 6;
+
+/// Splits a role's value into unit names as written. Empty fragments are dropped; a trailing 等 ("and
+/// others") is not part of the last name.
+pub fn split_units(value: &str) -> Vec<String> {
+    let mut frags: Vec<(String, char)> = Vec::new();
+    let mut cur = String::new();
+    for c in value.chars() {
+        if is_list_sep(c) || is_space(c) {
+            push_frag(&mut frags, &mut cur, c);
+        } else {
+            cur.push(c);
+        }
+    }
+    push_frag(&mut frags, &mut cur, ' ');
+    // Join modifiers right to left: in "A、B、C领导小组各成员单位" both A and B belong to the collective.
+    let mut out: Vec<String> = Vec::new();
+    let mut pending_collective: Option<String> = None;
+    for (frag, sep) in frags.into_iter().rev() {
+        match pending_collective.take() {
+            Some(coll) if sep == '、' && is_modifier(&frag) => {
+                pending_collective = Some(format!("{frag}{sep}{coll}"));
+            }
+            Some(coll) => {
+                out.push(coll);
+                start(&mut out, &mut pending_collective, frag);
+            }
+            None => start(&mut out, &mut pending_collective, frag),
+        }
+    }
+    if let Some(coll) = pending_collective {
+        out.push(coll);
+    }
+    out.reverse();
+    out.into_iter()
+        .map(strip_etc)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn start(out: &mut Vec<String>, pending: &mut Option<String>, frag: String) {
+    if is_collective(&frag) {
+        *pending = Some(frag);
+    } else {
+        out.push(frag);
+    }
+}
+
+/// Records the fragment with the separator that followed it (needed to rebuild a joined name exactly).
+fn push_frag(frags: &mut Vec<(String, char)>, cur: &mut String, sep: char) {
+    let t = trim(cur).to_string();
+    cur.clear();
+    if !t.is_empty() {
+        frags.push((t, sep));
+    } else if let Some(last) = frags.last_mut() {
+        // Keep the stronger separator when a space sits next to a comma.
+        if last.1 == ' ' || is_space(last.1) {
+            last.1 = sep;
+        }
+    }
+}
+
+fn is_collective(frag: &str) -> bool {
+    COLLECTIVE_SUFFIXES
+        .iter()
+        .any(|s| frag.ends_with(s) && frag.chars().count() > s.chars().count())
+}
+
+/// A short fragment that does not name a body by itself, e.g. "自创区".
+fn is_modifier(frag: &str) -> bool {
+    frag.chars().count() <= MAX_MODIFIER_CHARS && !is_body(frag) && !is_collective(frag)
+}
+
+/// Whether the fragment ends like the name of a body (department, government, company...).
+pub fn is_body(frag: &str) -> bool {
+    BODY_SUFFIXES.iter().any(|s| frag.ends_with(s))
+}
+
+/// Removes a trailing 等 / 等单位 / 等部门 ("and others"), which qualifies the list, not the unit.
+fn strip_etc(name: String) -> String {
+    for suffix in ["等单位", "等部门", "等"] {
+        if let Some(stem) = name.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return stem.to_string();
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lists_split_on_every_separator() {
+        assert_eq!(
+            split_units("兰州市、白银市,兰州自创区管委会，白银自创区管委会;省科技厅"),
+            [
+                "兰州市",
+                "白银市",
+                "兰州自创区管委会",
+                "白银自创区管委会",
+                "省科技厅"
+            ]
+        );
+    }
+
+    #[test]
+    fn modifiers_of_a_collective_stay_in_it() {
+        assert_eq!(
+            split_units("自创区、试验区领导小组各成员单位"),
+            ["自创区、试验区领导小组各成员单位"]
+        );
+        assert_eq!(
+            split_units("自创区、试验区领导小组相关成员单位"),
+            ["自创区、试验区领导小组相关成员单位"]
+        );
+        assert_eq!(
+            split_units("自创区领导小组各成员单位"),
+            ["自创区领导小组各成员单位"]
+        );
+        assert_eq!(
+            split_units("甲区、乙区、丙区领导小组有关单位"),
+            ["甲区、乙区、丙区领导小组有关单位"]
+        );
+    }
+
+    #[test]
+    fn bodies_before_a_collective_stay_apart() {
+        assert_eq!(
+            split_units("省科技厅、自创区领导小组各成员单位"),
+            ["省科技厅", "自创区领导小组各成员单位"]
+        );
+        assert_eq!(
+            split_units("兰州新区管委会,自创区各成员单位"),
+            ["兰州新区管委会", "自创区各成员单位"]
+        );
+    }
+
+    #[test]
+    fn etc_and_spaces() {
+        assert_eq!(
+            split_units(" 省发改委  省财政厅等 "),
+            ["省发改委", "省财政厅"]
+        );
+        assert_eq!(split_units("、、"), Vec::<String>::new());
+    }
+}
