@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn stored_form_is_the_language_code() {
-        assert_eq!(serde_json::to_string(&Lang::En).ok().as_deref(), Some("\"en\""));
+        assert_eq!(
+            serde_json::to_string(&Lang::En).ok().as_deref(),
+            Some("\"en\"")
+        );
         assert_eq!(serde_json::from_str::<Lang>("\"zh\"").ok(), Some(Lang::Zh));
     }
 }

@@ -7,5 +7,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Lanbai Planner is a browser app: build and serve it with `scripts/serve.sh` (see README.md).");
+    eprintln!(
+        "Lanbai Planner is a browser app: build and serve it with `scripts/serve.sh` (see README.md)."
+    );
 }

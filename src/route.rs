@@ -94,8 +94,14 @@ impl Route {
         };
         match segments.iter().map(String::as_str).collect::<Vec<_>>()[..] {
             [] => Route::Overview,
-            ["group", n] => n.parse().map(Route::Group).unwrap_or_else(|_| not_found(hash)),
-            ["task", n] => n.parse().map(Route::Task).unwrap_or_else(|_| not_found(hash)),
+            ["group", n] => n
+                .parse()
+                .map(Route::Group)
+                .unwrap_or_else(|_| not_found(hash)),
+            ["task", n] => n
+                .parse()
+                .map(Route::Task)
+                .unwrap_or_else(|_| not_found(hash)),
             ["units"] => Route::Units,
             ["unit", id] if !id.is_empty() => Route::Unit(id.to_string()),
             ["matrix"] => Route::Matrix(
@@ -236,7 +242,13 @@ mod tests {
 
     #[test]
     fn unknown_or_malformed_hashes_are_not_found() {
-        for hash in ["#/task/six", "#/task/-1", "#/nowhere", "#/group/", "#/task/6/extra"] {
+        for hash in [
+            "#/task/six",
+            "#/task/-1",
+            "#/nowhere",
+            "#/group/",
+            "#/task/6/extra",
+        ] {
             assert!(
                 matches!(Route::parse(hash), Route::NotFound(_)),
                 "{hash:?} → {:?}",
@@ -260,7 +272,10 @@ mod tests {
 
     #[test]
     fn invalid_percent_sequences_do_not_panic() {
-        assert_eq!(Route::parse("#/unit/%E7%9C"), Route::Unit("\u{FFFD}".into()));
+        assert_eq!(
+            Route::parse("#/unit/%E7%9C"),
+            Route::Unit("\u{FFFD}".into())
+        );
         assert_eq!(Route::parse("#/unit/%zz"), Route::Unit("%zz".into()));
     }
 }

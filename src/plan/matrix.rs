@@ -39,11 +39,7 @@ pub fn matrix(plan: &Plan, sort: MatrixSort) -> Vec<MatrixRow<'_>> {
 
 /// Cell text: the role marks joined, e.g. "牵" or "牵/配".
 pub fn cell_text(roles: &[Role]) -> String {
-    roles
-        .iter()
-        .map(|r| r.mark())
-        .collect::<Vec<_>>()
-        .join("/")
+    roles.iter().map(|r| r.mark()).collect::<Vec<_>>().join("/")
 }
 
 /// The matrix as CSV (RFC 4180 quoting, CRLF line ends, UTF-8 with BOM).

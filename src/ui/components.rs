@@ -16,7 +16,9 @@ pub fn excerpt(text: &str, chars: usize) -> String {
 
 /// Sets the window title to "<page> · <app>", so tabs and history entries are distinguishable.
 pub fn set_title(page: String) {
-    let app = use_lang().get_untracked().pick("兰白双区工作台", "Lanbai Planner");
+    let app = use_lang()
+        .get_untracked()
+        .pick("兰白双区工作台", "Lanbai Planner");
     document().set_title(&format!("{page} · {app}"));
 }
 
@@ -66,7 +68,12 @@ pub fn Highlighted(text: String, terms: Vec<String>) -> impl IntoView {
 /// Answer for a link that names nothing in this plan.
 #[component]
 pub fn NotFound(what: String) -> impl IntoView {
-    set_title(use_lang().get_untracked().pick("未找到", "Not found").to_string());
+    set_title(
+        use_lang()
+            .get_untracked()
+            .pick("未找到", "Not found")
+            .to_string(),
+    );
     view! {
         <section class="page">
             <h1>{tr("没有这个页面", "No such page")}</h1>

@@ -49,7 +49,10 @@ pub fn Overview() -> impl IntoView {
             (plan.groups.len(), lang.pick("个任务组", "task groups")),
             (plan.tasks.len(), lang.pick("项任务", "tasks")),
             (plan.units.len(), lang.pick("个责任单位", "units")),
-            (plan.targets().count(), lang.pick("个量化目标", "numeric targets")),
+            (
+                plan.targets().count(),
+                lang.pick("个量化目标", "numeric targets"),
+            ),
         ];
         let target_task = plan.targets().next().map(|(t, _)| t.number);
         let groups = plan

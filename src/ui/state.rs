@@ -40,7 +40,10 @@ pub fn use_my_unit() -> RwSignal<Option<String>> {
 }
 
 /// Shorthand for a translated string that follows the language signal.
-pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || lang.get().pick(zh, en)
 }

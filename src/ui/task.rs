@@ -51,7 +51,10 @@ pub fn TaskPage(number: u32) -> impl IntoView {
             places
         };
         let targets = (!task.targets.is_empty()).then(|| {
-            let header = places.iter().map(|p| view! { <th scope="col">{p.clone()}</th> }).collect_view();
+            let header = places
+                .iter()
+                .map(|p| view! { <th scope="col">{p.clone()}</th> })
+                .collect_view();
             let rows = task
                 .targets
                 .iter()

@@ -1,0 +1,170 @@
+//! End-to-end tests: the release build in `dist/`, served from 127.0.0.1 like any static host, driven in
+//! headless Chromium as a person would use it. Run by `scripts/test.sh` (feature `e2e`).
+
+mod browser;
+mod server;
+
+use browser::{Browser, dist_dir};
+use server::StaticServer;
+
+async fn open(tag: &str) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), "/");
+    let browser = Browser::start(tag).await;
+    (server, browser)
+}
+
+#[tokio::test]
+async fn task_6_shows_its_units_by_role_and_targets_with_the_city_split() {
+    let (server, b) = open("task6").await;
+    b.goto(&server.url("#/task/6")).await;
+    assert_eq!(b.text("h1").await, "任务 6");
+    let lead = b.texts(".role-lead .unit-link").await;
+    assert_eq!(lead, ["兰州市", "白银市"]);
+    let implementing = b.texts(".role-implementing .unit-link").await;
+    assert_eq!(
+        implementing,
+        ["兰州新区", "兰州高新区", "白银高新区", "兰州经开区"]
+    );
+    let cooperating = b.texts(".role-cooperating .unit-link").await;
+    assert_eq!(cooperating, ["自创区、试验区领导小组相关成员单位"]);
+    let rows = b.texts("table.targets tbody tr").await;
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert!(
+        rows[0].contains("新产品") && rows[0].contains("100个以上"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[0].contains("80") && rows[0].contains("20"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[5].contains("100亿元以上"), "{}", rows[5]);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_unit_link_opens_that_units_duty_list() {
+    let (server, b) = open("unitlink").await;
+    b.goto(&server.url("#/task/8")).await;
+    b.click(".role-cooperating .unit-link").await;
+    assert_eq!(b.text("h1").await, "省委组织部");
+    assert!(b.hash().await.starts_with("#/unit/"));
+    let cooperating = b.texts(".duty-cooperating .task-link .task-no").await;
+    assert_eq!(cooperating, ["8"]);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn typing_a_search_finds_tasks_5_8_and_10_and_the_url_keeps_it() {
+    let (server, b) = open("search").await;
+    b.goto(&server.url("#/")).await;
+    let input = b
+        .client
+        .wait()
+        .for_element(fantoccini::Locator::Css("#search-box"))
+        .await
+        .expect("search box");
+    input.send_keys("知识产权").await.expect("type");
+    b.wait_for_text(".result-count", "3").await;
+    let found = b.texts("#task-results > li > a").await;
+    assert_eq!(found, ["任务 5", "任务 8", "任务 10"]);
+    assert!(
+        !b.texts("#task-results mark").await.is_empty(),
+        "matches are highlighted"
+    );
+    let hash = b.hash().await;
+    assert!(hash.starts_with("#/search?q="), "{hash}");
+    // The same URL opened afresh shows the same results.
+    b.client.refresh().await.expect("reload");
+    b.wait_for_text(".result-count", "3").await;
+    assert_eq!(
+        b.texts("#task-results > li > a").await,
+        ["任务 5", "任务 8", "任务 10"]
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn search_filters_live_in_the_url() {
+    let (server, b) = open("filters").await;
+    b.goto(&server.url("#/search?q=&unit=%E7%9C%81%E7%A7%91%E6%8A%80%E5%8E%85&role=cooperating"))
+        .await;
+    b.wait_for_text(".result-count", "2").await;
+    assert_eq!(
+        b.texts("#task-results > li > a").await,
+        ["任务 5", "任务 10"]
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn every_route_renders_and_survives_a_reload() {
+    let (server, b) = open("routes").await;
+    let pages = [
+        ("#/", "甘肃省出台2020年双区建设工作要点"),
+        ("#/group/2", "培育创新主体"),
+        ("#/task/3", "任务 3"),
+        ("#/units", "责任单位"),
+        ("#/unit/%E5%85%B0%E5%B7%9E%E5%B8%82", "兰州市"),
+        ("#/matrix?sort=load", "任务分工矩阵"),
+        ("#/search?q=%E5%B9%B3%E5%8F%B0", "搜索"),
+    ];
+    for (hash, heading) in pages {
+        b.goto(&server.url(hash)).await;
+        b.wait_for_text("h1", heading).await;
+        b.client.refresh().await.expect("reload");
+        b.wait_for_text("h1", heading).await;
+    }
+    b.goto(&server.url("#/task/99")).await;
+    b.wait_for_text("h1", "没有这个页面").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_overview_says_the_text_is_installment_1_of_2() {
+    let (server, b) = open("overview").await;
+    b.goto(&server.url("#/")).await;
+    let notice = b.text(".notice").await;
+    assert!(
+        notice.contains("第1期") && notice.contains("任务 11"),
+        "{notice}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn english_toggle_switches_the_interface_and_persists() {
+    let (server, b) = open("lang").await;
+    b.goto(&server.url("#/task/6")).await;
+    b.wait_for_text(".role-lead dt", "牵头单位").await;
+    b.click(".lang-toggle").await;
+    b.wait_for_text(".role-lead dt", "Lead").await;
+    assert_eq!(b.eval("return document.documentElement.lang").await, "en");
+    // The plan text itself stays Chinese.
+    assert!(b.text(".task-text").await.contains("六个一百"));
+    b.client.refresh().await.expect("reload");
+    b.wait_for_text(".role-lead dt", "Lead").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_matrix_csv_downloads_with_a_bom_and_chinese_text() {
+    let (server, b) = open("csv").await;
+    b.goto(&server.url("#/matrix")).await;
+    b.click("#matrix-csv").await;
+    let (path, bytes) = b.downloaded(".csv").await;
+    assert!(
+        path.to_string_lossy().contains("分工矩阵"),
+        "{}",
+        path.display()
+    );
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert!(
+        text.contains("兰白国家自主创新示范区办公室,,牵,牵,"),
+        "{text}"
+    );
+    assert_eq!(text.trim_end().lines().count(), 22, "header + 21 units");
+    b.close().await;
+}
