@@ -182,12 +182,11 @@ impl Browser {
     /// Waits for a downloaded file whose name ends with `suffix` and returns its bytes.
     pub async fn downloaded(&self, suffix: &str) -> (PathBuf, Vec<u8>) {
         for _ in 0..200 {
-            if let Some(path) = find_file(&self.downloads, suffix) {
-                if let Ok(bytes) = std::fs::read(&path)
-                    && !bytes.is_empty()
-                {
-                    return (path, bytes);
-                }
+            if let Some(path) = find_file(&self.downloads, suffix)
+                && let Ok(bytes) = std::fs::read(&path)
+                && !bytes.is_empty()
+            {
+                return (path, bytes);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
