@@ -69,6 +69,7 @@ pub fn parse(input: &str) -> Parsed {
         })
         .filter(|l| !l.text.is_empty())
         .collect();
+    let lines = join_broken_brackets(lines);
     let conv = conventions(&lines);
     let mut diagnostics = Vec::new();
 
@@ -102,12 +103,10 @@ pub fn parse(input: &str) -> Parsed {
         })
         .or_else(|| header.intro.iter().find_map(|p| meta::year_in(p)))
         .unwrap_or(0);
-    if year == 0 {
-        diagnostics.push(Diagnostic {
-            line: 1,
-            text: header.title.clone(),
-            message: "no plan year found".into(),
-        });
+    if year == 0
+        && let Some(first) = lines.first()
+    {
+        diagnostics.push(Diagnostic::new(first, "no plan year found"));
     }
     let date = header.iso_date.clone().or_else(|| {
         header
@@ -153,12 +152,46 @@ pub fn parse(input: &str) -> Parsed {
     Parsed { plan, diagnostics }
 }
 
+/// Joins a line that opens a bracket it does not close with the following lines (at most a few, never a
+/// heading): layouts break long annotations in the middle, and a half annotation cannot be read.
+fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
+    const MAX_JOINED: usize = 4;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut open_joins = 0;
+    for line in lines {
+        if let Some(prev) = out.last_mut()
+            && open_joins < MAX_JOINED
+            && depth(&prev.text) > 0
+            && heading::heading(&line.text).is_none()
+        {
+            prev.text.push_str(&line.text);
+            open_joins += 1;
+            continue;
+        }
+        open_joins = 0;
+        out.push(line);
+    }
+    out
+}
+
+/// Bracket depth at the end of `s` (negative when more close than open).
+fn depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| {
+        if text::is_open(c) {
+            d + 1
+        } else if text::is_close(c) {
+            d - 1
+        } else {
+            d
+        }
+    })
+}
+
 /// Document-wide statements that change how annotations read, e.g. "列第一位的为牵头单位".
 fn conventions(lines: &[Line]) -> Conventions {
-    let first_leads = lines.iter().any(|l| {
-        let f = text::fold(&l.text);
-        ["第一位", "首位", "第一个"].iter().any(|w| f.contains(w)) && f.contains("牵头")
-    });
+    let first_leads = lines
+        .iter()
+        .any(|l| annotation::states_first_leads(&l.text));
     Conventions { first_leads }
 }
 

@@ -69,7 +69,8 @@ pub fn noise_mask(lines: &[&str]) -> Vec<bool> {
             seen_title = true;
             continue;
         }
-        mask[k] = FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l);
+        mask[k] =
+            FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l) || is_date_line(l);
     }
     mask
 }
@@ -90,6 +91,21 @@ fn starts_with_date(l: &str) -> bool {
                 c.is_ascii_digit()
             }
         })
+}
+
+/// A line that is only a date, "2021年3月5日": the signature date of a circular, not plan text.
+fn is_date_line(l: &str) -> bool {
+    let shape: String = l
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    let collapsed: String = shape
+        .split('0')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("0");
+    shape.starts_with('0') && collapsed == "年0月0日"
 }
 
 /// "- 3 -", "—12—", "第3页", "第 3 页 共 9 页", "12".
