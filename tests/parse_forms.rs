@@ -130,10 +130,21 @@ fn numbering_continues_across_groups_and_per_group_numbering_is_renumbered() {
         cont.tasks.iter().map(|t| t.number).collect::<Vec<_>>(),
         [1, 2]
     );
-    let restart = clean("要点2020年\n(一)甲\n1.a。(牵头单位:甲局)\n(二)乙\n1.b。(牵头单位:乙局)\n");
+    let restart = clean(
+        "要点2020年\n(一)甲\n1.a。(牵头单位:甲局)\n2.b。(牵头单位:甲局)\n(二)乙\n1.c。(牵头单位:乙局)\n2.d。(牵头单位:乙局)\n",
+    );
     assert_eq!(
         restart.tasks.iter().map(|t| t.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
+    let jump = parse("要点2020年\n1.a。(牵头单位:甲局)\n5.b。(牵头单位:乙局)\n");
+    assert_eq!(
+        jump.plan.tasks.iter().map(|t| t.number).collect::<Vec<_>>(),
         [1, 2]
+    );
+    assert_eq!(
+        jump.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(),
+        [3]
     );
     let part2 = clean("要点2020年\n(四)丁\n11.a。(牵头单位:甲局)\n12.b。(牵头单位:乙局)\n");
     assert_eq!(

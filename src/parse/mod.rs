@@ -204,19 +204,21 @@ fn number_tasks(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::with_capacity(drafts.len());
+    let mut prev_printed = 0;
     for d in drafts {
         let number = match tasks.last() {
             None => d.number.max(1),
-            Some(prev) if d.number == prev.number + 1 => d.number,
             Some(prev) => {
-                if !(d.number == 1 && d.group != prev.group) {
+                let in_sequence = d.number == prev_printed + 1;
+                let restart = d.number == 1 && d.group != prev.group;
+                if !in_sequence && !restart {
                     diags.push(Diagnostic {
                         line: d.line,
                         text: d.text.clone(),
                         message: format!(
                             "task numbered {} after {}; numbered {}",
                             d.number,
-                            prev.number,
+                            prev_printed,
                             prev.number + 1
                         ),
                     });
@@ -224,6 +226,7 @@ fn number_tasks(
                 prev.number + 1
             }
         };
+        prev_printed = d.number;
         let id = format!("t{number}");
         let mut roles = Roles::default();
         for (role, names) in d.ann.roles {

@@ -72,7 +72,36 @@ pub fn noise_mask(lines: &[&str]) -> Vec<bool> {
         mask[k] =
             FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l) || is_date_line(l);
     }
+    mark_signature(lines, &mut mask);
     mask
+}
+
+/// The closing signature of a circular: an issuing body on the line right before the (noise) date line,
+/// e.g. "临川市人民政府办公室" / "2021年3月5日".
+fn mark_signature(lines: &[&str], mask: &mut [bool]) {
+    const ISSUERS: &[&str] = &[
+        "政府",
+        "办公室",
+        "办公厅",
+        "委员会",
+        "领导小组",
+        "厅",
+        "局",
+        "委",
+        "部",
+    ];
+    for k in 1..lines.len() {
+        let l = trim(lines[k - 1]);
+        let punctuated = l.chars().any(|c| "。，,；;：:（）()【】".contains(c));
+        if is_date_line(trim(lines[k]))
+            && !l.is_empty()
+            && l.chars().count() <= 30
+            && !punctuated
+            && ISSUERS.iter().any(|s| l.ends_with(s))
+        {
+            mask[k - 1] = true;
+        }
+    }
 }
 
 /// "- 2020-03-17专家提醒…", "· 标题", "2020-03-17 标题".
