@@ -15,10 +15,9 @@ mod targets;
 mod text;
 mod units;
 
-pub use annotation::Conventions;
-
 use crate::plan::ids::unit_id;
 use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
+use annotation::Conventions;
 use std::collections::HashSet;
 
 /// Something in the input the parser did not understand (or had to correct), with where it is.
