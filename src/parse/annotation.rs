@@ -101,6 +101,25 @@ pub fn mentions_roles(s: &str) -> bool {
         || ["牵头", "配合", "负责"].iter().any(|v| f.contains(v))
 }
 
+/// Whether a line states that the first unit listed leads ("列第一位的为牵头单位", "排在首位的为牵头单位").
+pub fn states_first_leads(line: &str) -> bool {
+    let f: String = line.chars().map(fold_label_char).collect();
+    ["第一位", "首位", "第一个"].iter().any(|w| f.contains(w)) && f.contains("牵头")
+}
+
+/// Splits "任务文字。牵头单位：X；配合单位：Y" (labels after the last sentence, no brackets) into the text and
+/// the annotation content.
+pub fn inline_labels(line: &str) -> Option<(&str, &str)> {
+    let folded: Vec<char> = line.chars().map(fold_label_char).collect();
+    let (start, _, _) = *find_labels(&folded).first()?;
+    let prev = *folded.get(start.checked_sub(1)?)?;
+    if !(prev == '。' || is_space(prev) || is_list_sep(prev)) {
+        return None;
+    }
+    let at = super::text::byte_at(line, start);
+    Some((&line[..at], &line[at..]))
+}
+
 /// Reads a line that is itself an annotation ("责任单位：X", "【牵头单位】X", "(牵头单位:X)"), if it is one.
 pub fn label_line(line: &str, conv: Conventions) -> Option<Annotation> {
     let t = trim(line);
@@ -248,7 +267,7 @@ fn read_unlabelled(chars: &[char], folded: &[char], conv: Conventions) -> Option
     }
     let units = split_units(&rest);
     let plain = !units.is_empty() && units.iter().all(|u| is_body(u) || u.ends_with('区'));
-    if !plain {
+    if !plain || mentions_roles(&rest) {
         return None;
     }
     assign(&mut ann, Field::Responsible, &rest, conv);

@@ -104,13 +104,13 @@ fn make(level: Level, numeral: String, number: u32, rest: &str) -> Heading {
     }
 }
 
-/// A whole number of at most four digits at the start of `s` (headings never count higher).
+/// A whole number of at most five digits at the start of `s` (no plan numbers its items higher).
 fn leading_number_int(s: &str) -> Option<(u32, usize)> {
     let digits = s
         .chars()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
         .count();
-    if digits == 0 || digits > 4 {
+    if digits == 0 || digits > 5 {
         return None;
     }
     let (v, _) = leading_number(s)?;
@@ -165,7 +165,7 @@ mod tests {
             "一是加强",
             "(记者 孙理)",
             "(2015-2020年)",
-            "12345.x",
+            "123456.x",
             "",
             "(",
         ] {

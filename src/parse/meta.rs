@@ -33,6 +33,8 @@ pub fn read_header(lines: &[&str]) -> Header {
             h.publisher.get_or_insert(v);
         } else if let Some(v) = labelled(line, &["发布时间", "发布日期", "發佈時間"]) {
             h.iso_date = iso_prefix(&v);
+        } else if let Some(date) = date_line(line) {
+            h.iso_date.get_or_insert(date);
         } else if let Some(rest) = dateline(line, &mut h) {
             if !rest.is_empty() {
                 h.intro.push(rest);
@@ -94,6 +96,17 @@ fn dateline(line: &str, h: &mut Header) -> Option<String> {
         }
     }
     Some(rest.to_string())
+}
+
+/// A line that is only a date, bare or bracketed: "（2021年2月20日）" → "2021-02-20".
+fn date_line(line: &str) -> Option<String> {
+    let inner = line.trim_matches(|c: char| is_open(c) || is_close(c) || c.is_whitespace());
+    let (y, rest) = inner.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// "2020-03-17 10:00" → "2020-03-17".
@@ -167,5 +180,10 @@ mod tests {
         assert_eq!(h.intro.len(), 1);
         assert_eq!(h.parts, None);
         assert_eq!(year_in("无年份"), None);
+        let d = read_header(&["某市2021年要点", "（2021年2月20日）"]);
+        assert_eq!(
+            (d.iso_date.as_deref(), d.intro.len()),
+            (Some("2021-02-20"), 0)
+        );
     }
 }

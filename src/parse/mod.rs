@@ -15,10 +15,9 @@ mod targets;
 mod text;
 mod units;
 
-pub use annotation::Conventions;
-
 use crate::plan::ids::unit_id;
 use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
+use annotation::Conventions;
 use std::collections::HashSet;
 
 /// Something in the input the parser did not understand (or had to correct), with where it is.
@@ -69,6 +68,7 @@ pub fn parse(input: &str) -> Parsed {
         })
         .filter(|l| !l.text.is_empty())
         .collect();
+    let lines = join_broken_brackets(lines);
     let conv = conventions(&lines);
     let mut diagnostics = Vec::new();
 
@@ -102,12 +102,10 @@ pub fn parse(input: &str) -> Parsed {
         })
         .or_else(|| header.intro.iter().find_map(|p| meta::year_in(p)))
         .unwrap_or(0);
-    if year == 0 {
-        diagnostics.push(Diagnostic {
-            line: 1,
-            text: header.title.clone(),
-            message: "no plan year found".into(),
-        });
+    if year == 0
+        && let Some(first) = lines.first()
+    {
+        diagnostics.push(Diagnostic::new(first, "no plan year found"));
     }
     let date = header.iso_date.clone().or_else(|| {
         header
@@ -153,12 +151,46 @@ pub fn parse(input: &str) -> Parsed {
     Parsed { plan, diagnostics }
 }
 
+/// Joins a line that opens a bracket it does not close with the following lines (at most a few, never a
+/// heading): layouts break long annotations in the middle, and a half annotation cannot be read.
+fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
+    const MAX_JOINED: usize = 4;
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut open_joins = 0;
+    for line in lines {
+        if let Some(prev) = out.last_mut()
+            && open_joins < MAX_JOINED
+            && depth(&prev.text) > 0
+            && heading::heading(&line.text).is_none()
+        {
+            prev.text.push_str(&line.text);
+            open_joins += 1;
+            continue;
+        }
+        open_joins = 0;
+        out.push(line);
+    }
+    out
+}
+
+/// Bracket depth at the end of `s` (negative when more close than open).
+fn depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| {
+        if text::is_open(c) {
+            d + 1
+        } else if text::is_close(c) {
+            d - 1
+        } else {
+            d
+        }
+    })
+}
+
 /// Document-wide statements that change how annotations read, e.g. "列第一位的为牵头单位".
 fn conventions(lines: &[Line]) -> Conventions {
-    let first_leads = lines.iter().any(|l| {
-        let f = text::fold(&l.text);
-        ["第一位", "首位", "第一个"].iter().any(|w| f.contains(w)) && f.contains("牵头")
-    });
+    let first_leads = lines
+        .iter()
+        .any(|l| annotation::states_first_leads(&l.text));
     Conventions { first_leads }
 }
 
@@ -171,19 +203,21 @@ fn number_tasks(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::with_capacity(drafts.len());
+    let mut prev_printed = 0;
     for d in drafts {
         let number = match tasks.last() {
             None => d.number.max(1),
-            Some(prev) if d.number == prev.number + 1 => d.number,
             Some(prev) => {
-                if !(d.number == 1 && d.group != prev.group) {
+                let in_sequence = d.number == prev_printed + 1;
+                let restart = d.number == 1 && d.group != prev.group;
+                if !in_sequence && !restart {
                     diags.push(Diagnostic {
                         line: d.line,
                         text: d.text.clone(),
                         message: format!(
                             "task numbered {} after {}; numbered {}",
                             d.number,
-                            prev.number,
+                            prev_printed,
                             prev.number + 1
                         ),
                     });
@@ -191,6 +225,7 @@ fn number_tasks(
                 prev.number + 1
             }
         };
+        prev_printed = d.number;
         let id = format!("t{number}");
         let mut roles = Roles::default();
         for (role, names) in d.ann.roles {

@@ -69,9 +69,39 @@ pub fn noise_mask(lines: &[&str]) -> Vec<bool> {
             seen_title = true;
             continue;
         }
-        mask[k] = FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l);
+        mask[k] =
+            FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l) || is_date_line(l);
     }
+    mark_signature(lines, &mut mask);
     mask
+}
+
+/// The closing signature of a circular: an issuing body on the line right before the (noise) date line,
+/// e.g. "临川市人民政府办公室" / "2021年3月5日".
+fn mark_signature(lines: &[&str], mask: &mut [bool]) {
+    const ISSUERS: &[&str] = &[
+        "政府",
+        "办公室",
+        "办公厅",
+        "委员会",
+        "领导小组",
+        "厅",
+        "局",
+        "委",
+        "部",
+    ];
+    for k in 1..lines.len() {
+        let l = trim(lines[k - 1]);
+        let punctuated = l.chars().any(|c| "。，,；;：:（）()【】".contains(c));
+        if is_date_line(trim(lines[k]))
+            && !l.is_empty()
+            && l.chars().count() <= 30
+            && !punctuated
+            && ISSUERS.iter().any(|s| l.ends_with(s))
+        {
+            mask[k - 1] = true;
+        }
+    }
 }
 
 /// "- 2020-03-17专家提醒…", "· 标题", "2020-03-17 标题".
@@ -90,6 +120,21 @@ fn starts_with_date(l: &str) -> bool {
                 c.is_ascii_digit()
             }
         })
+}
+
+/// A line that is only a date, "2021年3月5日": the signature date of a circular, not plan text.
+fn is_date_line(l: &str) -> bool {
+    let shape: String = l
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    let collapsed: String = shape
+        .split('0')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("0");
+    shape.starts_with('0') && collapsed == "年0月0日"
 }
 
 /// "- 3 -", "—12—", "第3页", "第 3 页 共 9 页", "12".

@@ -88,8 +88,13 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                 add_text(&mut draft, &h.rest, line, conv, diags);
                 task = Some(draft);
             }
-            _ => {
-                if let Some(ann) = annotation::label_line(&line.text, conv) {
+            other => {
+                let sub_item = other.is_some();
+                if is_note(&line.text) {
+                    if !annotation::states_first_leads(&line.text) {
+                        diags.push(Diagnostic::new(line, "note outside the plan structure"));
+                    }
+                } else if let Some(ann) = annotation::label_line(&line.text, conv) {
                     match task.as_mut() {
                         Some(t) => merge(t, ann, line, diags),
                         None => diags.push(Diagnostic::new(
@@ -98,9 +103,18 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                         )),
                     }
                 } else if let Some(t) = task.as_mut() {
-                    add_text(t, &line.text, line, conv, diags);
+                    if sub_item || continues(&t.text, &line.text) {
+                        add_text(t, &line.text, line, conv, diags);
+                    } else {
+                        diags.push(Diagnostic::new(line, "line after a task not understood"));
+                    }
                 } else if let Some(&k) = stack.last() {
-                    heads[k].text.push((line.no, line.text.clone()));
+                    let head = &mut heads[k];
+                    if head.text.is_empty() && continues_title(&head.title, &line.text) {
+                        head.title.push_str(&line.text);
+                    } else {
+                        head.text.push((line.no, line.text.clone()));
+                    }
                 } else {
                     diags.push(Diagnostic::new(line, "text outside any heading"));
                 }
@@ -137,6 +151,35 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
     body
 }
 
+/// "注：…" / "（注：…）": remarks about the table, not plan text.
+fn is_note(line: &str) -> bool {
+    let f = super::text::fold(line);
+    let f = f.trim_start_matches(|c: char| super::text::is_open(c));
+    f.starts_with("注:") || f.starts_with("备注") || annotation::states_first_leads(line)
+}
+
+/// Whether a line continues the text before it: the text was cut mid-sentence, or the line is itself a
+/// complete sentence (a further paragraph of the task). A short unpunctuated line after a finished sentence
+/// (a signature, a stray caption) is not taken into the task.
+fn continues(prev: &str, line: &str) -> bool {
+    let prev_done = prev.chars().next_back().is_some_and(is_terminal);
+    let line_done = line
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminal(c) || super::text::is_close(c) || c == '。');
+    !prev_done || line_done || prev.is_empty()
+}
+
+/// A heading title broken over two lines: the second part is short and has no sentence punctuation.
+fn continues_title(title: &str, line: &str) -> bool {
+    !title.is_empty()
+        && !title.chars().next_back().is_some_and(is_terminal)
+        && line.chars().count() <= 20
+        && !line
+            .chars()
+            .any(|c| is_terminal(c) || c == '。' || c == '，' || c == ',')
+}
+
 fn new_group(body: &mut Body, numeral: String, title: String) -> u32 {
     let number = body.groups.len() as u32 + 1;
     body.groups.push(Group {
@@ -157,9 +200,13 @@ fn add_text(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut text = raw;
-    if let Some((before, content)) = annotation::trailing_bracket(raw) {
+    let found = annotation::trailing_bracket(raw).or_else(|| annotation::inline_labels(raw));
+    if let Some((before, content)) = found {
         match annotation::read(content, conv) {
-            Some(ann) => {
+            Some(mut ann) => {
+                if content.starts_with(super::text::is_open) {
+                    ann.problems.push("annotation bracket not closed".into());
+                }
                 text = before;
                 merge(t, ann, line, diags);
             }

@@ -119,7 +119,8 @@ const POST_BOUNDS: &[(&str, Bound)] = &[
 
 /// Reads every target of a task, with ids `{task_id}.k1`, `.k2`… in order of appearance.
 pub fn targets(task_id: &str, text: &str) -> Vec<Target> {
-    let chars: Vec<char> = text.chars().map(fold_label_char).collect();
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = orig.iter().map(|c| fold_label_char(*c)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth_title = 0i32;
@@ -130,16 +131,16 @@ pub fn targets(task_id: &str, text: &str) -> Vec<Target> {
             '》' | '〕' => depth_title -= 1,
             _ => {}
         }
+        // "第3项" is an ordinal, not a quantity.
         let starts_number = c.is_ascii_digit()
             && (i == 0
                 || !(chars[i - 1].is_ascii_alphanumeric()
-                    || chars[i - 1] == '.'
-                    || chars[i - 1] == '-'));
+                    || matches!(chars[i - 1], '.' | '-' | '第')));
         if depth_title > 0 || !starts_number {
             i += 1;
             continue;
         }
-        match read_one(&chars, i, out.len() + 1, task_id) {
+        match read_one(&chars, &orig, i, out.len() + 1, task_id) {
             Some((target, next)) => {
                 out.push(target);
                 i = next.max(i + 1);
@@ -150,9 +151,16 @@ pub fn targets(task_id: &str, text: &str) -> Vec<Target> {
     out
 }
 
-/// Reads one target whose number starts at `at`; returns it and the index after its phrase.
-fn read_one(chars: &[char], at: usize, k: usize, task_id: &str) -> Option<(Target, usize)> {
-    let rest: String = chars[at..].iter().collect();
+/// Reads one target whose number starts at `at`; returns it and the index after its phrase. Matching runs on
+/// the folded `chars`; the strings returned are cut from `orig` (same positions) so they quote the source.
+fn read_one(
+    chars: &[char],
+    orig: &[char],
+    at: usize,
+    k: usize,
+    task_id: &str,
+) -> Option<(Target, usize)> {
+    let rest: String = chars[at..chars.len().min(at + 24)].iter().collect();
     let (value, n_len) = leading_number(&rest)?;
     let mut p = at + n_len;
     let measure = MEASURES.iter().find(|m| starts_at(chars, p, m))?;
@@ -166,43 +174,51 @@ fn read_one(chars: &[char], at: usize, k: usize, task_id: &str) -> Option<(Targe
         .rev()
         .find(|&j| is_clause_break(chars[j]))
         .map_or(0, |j| j + 1);
-    let mut before: String = chars[clause_start..at].iter().collect();
-    if let Some((w, b)) = PRE_BOUNDS.iter().find(|(w, _)| before.ends_with(w)) {
+    let mut before_end = at;
+    let folded_before: String = chars[clause_start..at].iter().collect();
+    if let Some((w, b)) = PRE_BOUNDS.iter().find(|(w, _)| folded_before.ends_with(w)) {
         if bound == Bound::Exactly {
             bound = *b;
         }
-        before.truncate(before.len() - w.len());
+        before_end -= w.chars().count();
     }
+    let before: String = chars[clause_start..before_end].iter().collect();
+    let cut = |from: usize, to: usize| -> String { orig[from..to].iter().collect() };
     let follows_indicator = chars.get(p).is_some_and(|c| is_word_char(*c));
-    let (action, indicator, mut end) = if follows_indicator {
+    let (action_start, action_end, ind_start, ind_end) = if follows_indicator {
         let ind_end = (p..chars.len())
             .find(|&j| !is_word_char(chars[j]))
             .unwrap_or(chars.len());
-        let indicator: String = chars[p..ind_end].iter().collect();
-        let action = verb_suffix(&before).unwrap_or(before.clone());
-        (action, indicator, ind_end)
+        let action_len =
+            verb_suffix(&before).map_or(before_end - clause_start, |v| v.chars().count());
+        (before_end - action_len, before_end, p, ind_end)
     } else if let Some(v) = verb_suffix(&before) {
-        let indicator = before[..before.len() - v.len()].to_string();
-        (v, indicator, p)
+        let split = before_end - v.chars().count();
+        (split, before_end, clause_start, split)
     } else if let Some(v) = verb_prefix(&before) {
-        let indicator = before[v.len()..].to_string();
-        (v, indicator, p)
+        let split = clause_start + v.chars().count();
+        (clause_start, split, split, before_end)
     } else {
-        (String::new(), before.clone(), p)
+        (clause_start, clause_start, clause_start, before_end)
     };
-    if indicator.is_empty() {
+    if ind_start >= ind_end {
         return None;
     }
+    let mut end = if follows_indicator { ind_end } else { p };
     let (split, split_end) = split_after(chars, end);
     if !split.is_empty() {
         end = split_end;
     }
     let source_start = if follows_indicator {
-        at - action.chars().count()
+        action_start
     } else {
         clause_start
     };
-    let source: String = chars[source_start..end].iter().collect();
+    let (action, indicator, source) = (
+        cut(action_start, action_end),
+        cut(ind_start, ind_end),
+        cut(source_start, end),
+    );
     let target = Target {
         id: format!("{task_id}.k{k}"),
         indicator,

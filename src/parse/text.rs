@@ -51,7 +51,7 @@ pub fn clean_spaces(s: &str) -> String {
             while j < chars.len() && is_space(chars[j]) {
                 j += 1;
             }
-            let before = out.chars().last();
+            let before = i.checked_sub(1).and_then(|k| chars.get(k).copied());
             let after = chars.get(j).copied();
             let ascii_both = matches!((before, after), (Some(b), Some(a)) if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric());
             if ascii_both {

@@ -2,7 +2,7 @@
 //! collective names ("自创区、试验区领导小组各成员单位" is the member units of both leading groups), so the
 //! split is followed by a join rule on the grammar of the fragments rather than on any literal name.
 
-use super::text::{is_list_sep, is_space, trim};
+use super::text::{is_close, is_list_sep, is_open, is_space, trim};
 
 /// Endings that make a fragment a collective of bodies ("the member units of …"): a short modifier
 /// printed before such a fragment belongs to it.
@@ -34,8 +34,15 @@ const MAX_MODIFIER_CHARS: usize = 6;
 pub fn split_units(value: &str) -> Vec<String> {
     let mut frags: Vec<(String, char)> = Vec::new();
     let mut cur = String::new();
+    let mut depth = 0usize;
     for c in value.chars() {
-        if is_list_sep(c) || is_space(c) {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        }
+        // "各县（市、区）人民政府" is one unit: separators inside brackets belong to the name.
+        if depth == 0 && (is_list_sep(c) || is_space(c)) {
             push_frag(&mut frags, &mut cur, c);
         } else {
             cur.push(c);
@@ -164,6 +171,14 @@ mod tests {
         assert_eq!(
             split_units("兰州新区管委会,自创区各成员单位"),
             ["兰州新区管委会", "自创区各成员单位"]
+        );
+    }
+
+    #[test]
+    fn separators_inside_brackets_belong_to_the_name() {
+        assert_eq!(
+            split_units("市大数据中心、各县（市、区）人民政府"),
+            ["市大数据中心", "各县（市、区）人民政府"]
         );
     }
 
