@@ -1,0 +1,119 @@
+//! Charts as pure functions from plain inputs to accessible SVG strings plus the same numbers as a table.
+//!
+//! The UI maps its state into the small input structs here (no dependency on journal or plan types), so
+//! every chart compiles and is tested natively. Each function returns a [`Chart`]: the SVG (with
+//! `role="img"`, `<title>` and `<desc>`), its title and description, and a [`Table`] holding exactly the
+//! figures drawn, for the UI's "show as table" toggle.
+//!
+//! Layout is done here in pixel space and drawn with plotters' SVG backend; see `text.rs` for why we
+//! measure text ourselves. Widths are the container width in px; heights follow from the content.
+
+mod canvas;
+mod frame;
+mod targets;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use targets::{PlaceFigures, TargetInput, target_chart, targets_overview_chart};
+pub use text::Lang;
+
+/// A rendered chart: SVG markup plus an accessible title/description and the drawn figures as a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// A complete `<svg>` element, safe to insert as markup (all caller text is escaped).
+    pub svg: String,
+    pub title: String,
+    /// One or two sentences summarising what the chart shows, also the SVG's `<desc>`.
+    pub description: String,
+    pub table: Table,
+    /// True when no actual figures were recorded and the chart shows targets only.
+    pub empty: bool,
+}
+
+/// The figures a chart draws, as plain strings formatted exactly like the labels in the SVG.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Rendering options shared by all charts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartOptions {
+    /// Container width in px; clamped to [`MIN_WIDTH`, `MAX_WIDTH`] so layout math stays sane.
+    pub width: u32,
+    pub lang: Lang,
+    /// Prefix for the SVG's element ids (`aria-labelledby` needs ids unique on the page).
+    pub id: String,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions {
+            width: 640,
+            lang: Lang::Zh,
+            id: "chart".to_string(),
+        }
+    }
+}
+
+/// Narrowest width we lay out for (a small phone); narrower containers get a scaled-down SVG via CSS.
+pub const MIN_WIDTH: u32 = 280;
+/// Widest layout; beyond this bars become hard to compare.
+pub const MAX_WIDTH: u32 = 1600;
+
+impl ChartOptions {
+    pub fn new(width: u32, lang: Lang) -> Self {
+        ChartOptions {
+            width,
+            lang,
+            ..ChartOptions::default()
+        }
+    }
+
+    pub(crate) fn clamped_width(&self) -> f64 {
+        f64::from(self.width.clamp(MIN_WIDTH, MAX_WIDTH))
+    }
+}
+
+/// A place the plan splits targets by. The plan names only Lanzhou and Baiyin; `Other` keeps the type
+/// open for a journal entry naming e.g. a district, shown under the caller's label in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Lanzhou,
+    Baiyin,
+    Other(String),
+}
+
+impl Place {
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Place::Lanzhou => lang.pick("兰州", "Lanzhou").to_string(),
+            Place::Baiyin => lang.pick("白银", "Baiyin").to_string(),
+            Place::Other(name) => name.clone(),
+        }
+    }
+}
+
+/// Whose figures a series or row is: one place, or the total (合计).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Total,
+    Place(Place),
+}
+
+impl Scope {
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Scope::Total => lang.pick("合计", "Total").to_string(),
+            Scope::Place(p) => p.label(lang),
+        }
+    }
+}
+
+/// The "no figures yet" sentence, shared by charts and their metadata.
+pub(crate) fn no_figures(lang: Lang) -> &'static str {
+    lang.pick("尚未记录实际数据", "No figures recorded yet")
+}
