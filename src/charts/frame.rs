@@ -95,11 +95,20 @@ impl Scale {
         } else {
             1.0
         };
-        let step = nice_step(data_max / 4.0, percent);
-        let max = (data_max / step - 1e-9).ceil().max(1.0) * step;
+        // Try 3–6 intervals (4 first on ties) and keep the tightest round top: 12 gets 0–12, not 0–15.
+        let (step, max) = [4u8, 5, 3, 6]
+            .into_iter()
+            .map(|n| {
+                let step = nice_step(data_max / f64::from(n), percent);
+                (step, (data_max / step - 1e-9).ceil().max(1.0) * step)
+            })
+            .fold((1.0, f64::INFINITY), |best, cand| {
+                if cand.1 < best.1 - 1e-9 { cand } else { best }
+            });
         Scale {
             x0,
-            x1: x1.max(x0 + 1.0),
+            // Reversed ranges are fine (a vertical axis grows upwards); an empty one is widened.
+            x1: if (x1 - x0).abs() < 1.0 { x0 + 1.0 } else { x1 },
             max,
             step,
             percent,
@@ -156,7 +165,8 @@ pub fn nice_step(raw: f64, percent: bool) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
-    let floor = if percent { 0.1 } else { 1e-6 };
+    // Percent axes step at least 10 %; counts and money at least 1 (no "2.5 tasks" ticks).
+    let floor = if percent { 0.1 } else { 1.0 };
     let raw = raw.max(floor);
     let mag = 10f64.powf(raw.log10().floor());
     let norm = raw / mag;
@@ -178,6 +188,8 @@ mod tests {
         assert_eq!(s.ticks(), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
         let s = Scale::new(0.0, 100.0, 37.0, false);
         assert_eq!(s.max, 40.0);
+        assert_eq!(Scale::new(0.0, 100.0, 12.0, false).max, 12.0);
+        assert!((Scale::new(0.0, 100.0, 1.09, true).max - 1.2).abs() < 1e-9);
         let p = Scale::new(0.0, 100.0, 1.0, true);
         assert_eq!(p.tick_label(p.max), "100%");
         assert_eq!(Scale::new(0.0, 100.0, 0.0, false).max, 1.0);

@@ -9,15 +9,24 @@
 //! measure text ourselves. Widths are the container width in px; heights follow from the content.
 
 mod canvas;
+mod day;
 mod frame;
+mod progress;
+mod stacked;
+mod status;
 mod targets;
 pub mod text;
+mod workload;
 
 #[cfg(test)]
 mod tests;
 
+pub use day::Day;
+pub use progress::{ProgressInput, ProgressSeries, progress_chart};
+pub use status::{GroupTasks, PaceCounts, StatusCounts, pace_chart, status_chart};
 pub use targets::{PlaceFigures, TargetInput, target_chart, targets_overview_chart};
 pub use text::Lang;
+pub use workload::{Role, UnitLoad, tally_workload, workload_chart};
 
 /// A rendered chart: SVG markup plus an accessible title/description and the drawn figures as a table.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,10 @@
 //! Shared checks for chart tests: XML well-formedness (roxmltree), bar counting by fill colour, text
 //! extraction, and writing each SVG to `tests/artifacts/` (git-ignored) for a look in a browser.
 
+mod progress;
+mod status;
 mod targets;
+mod workload;
 
 use super::Chart;
 
