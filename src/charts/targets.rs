@@ -126,7 +126,8 @@ fn render(
     };
     let header_text = |i: &TargetInput| {
         if percent {
-            format!("{}（{} {}）", i.name, fmt_num(i.target), i.measure)
+            let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
+            format!("{}{open}{} {}{close}", i.name, fmt_num(i.target), i.measure)
         } else {
             i.name.clone()
         }

@@ -195,6 +195,7 @@ fn width_drives_layout() {
     );
     assert!(narrow.svg.contains("width=\"320\""));
     assert!(wide.svg.contains("width=\"1200\""));
+    save("targets_overview_320", &narrow);
     parse_texts(&narrow);
     let tiny = targets_overview_chart(
         &six_hundreds(true),
