@@ -126,7 +126,8 @@ impl Scale {
     }
 
     pub fn ticks(&self) -> Vec<f64> {
-        let n = (self.max / self.step).round() as usize;
+        // At most a dozen ticks even if a degenerate input (1e308) made the division huge.
+        let n = ((self.max / self.step).round() as usize).min(12);
         (0..=n).map(|i| i as f64 * self.step).collect()
     }
 

@@ -230,7 +230,11 @@ fn month_ticks(c: &Canvas, lang: Lang, t0: i64, t1: i64, x_at: &dyn Fn(i64) -> f
             (1, Lang::Zh) => format!("{y}年"),
             (1, Lang::En) => y.to_string(),
             (_, Lang::Zh) => format!("{m}月"),
-            (_, Lang::En) => EN.get(m as usize - 1).copied().unwrap_or("").to_string(),
+            (_, Lang::En) => EN
+                .get((m as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("")
+                .to_string(),
         };
         c.text(&label, x, base + 12.0, FONT, palette::MUTED, Align::Middle);
     }

@@ -2,6 +2,7 @@
 //! extraction, and writing each SVG to `tests/artifacts/` (git-ignored) for a look in a browser.
 
 mod progress;
+mod robust;
 mod status;
 mod targets;
 mod workload;
