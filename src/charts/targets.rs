@@ -100,6 +100,26 @@ pub fn target_chart(input: &TargetInput, elapsed: Option<f64>, opts: &ChartOptio
     render(std::slice::from_ref(input), false, elapsed, opts, title)
 }
 
+/// One [`target_chart`] per input, each with its own id (`{id}-1`, `{id}-2`, …) so several can sit on
+/// one page without `aria-labelledby` pointing at another chart's title.
+pub fn target_charts(
+    inputs: &[TargetInput],
+    elapsed: Option<f64>,
+    opts: &ChartOptions,
+) -> Vec<Chart> {
+    inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let opts = ChartOptions {
+                id: format!("{}-{}", opts.id, i + 1),
+                ..opts.clone()
+            };
+            target_chart(input, elapsed, &opts)
+        })
+        .collect()
+}
+
 const ROW_H: f64 = 28.0;
 const BAR_H: f64 = 10.0;
 

@@ -1,7 +1,8 @@
 use super::{count_rects, has_text, parse_texts, save};
 use crate::charts::canvas::palette;
 use crate::charts::{
-    ChartOptions, Lang, Place, PlaceFigures, TargetInput, target_chart, targets_overview_chart,
+    ChartOptions, Lang, Place, PlaceFigures, TargetInput, target_chart, target_charts,
+    targets_overview_chart,
 };
 
 /// The "六个一百" targets of task 6 with some actuals recorded.
@@ -203,4 +204,52 @@ fn width_drives_layout() {
         &ChartOptions::new(10, Lang::Zh),
     );
     assert!(tiny.svg.contains("width=\"280\""));
+}
+
+#[test]
+fn one_chart_per_indicator_with_unique_ids() {
+    let charts = target_charts(&six_hundreds(true), Some(0.5), &opts(Lang::Zh));
+    assert_eq!(charts.len(), 6);
+    let ids: std::collections::HashSet<String> = charts
+        .iter()
+        .map(|c| {
+            parse_texts(c);
+            let doc = roxmltree::Document::parse(&c.svg).expect("well-formed");
+            doc.root_element()
+                .attribute("id")
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 6);
+    assert!(ids.contains("t-6"));
+    assert!(charts[5].title.contains("亿元"));
+}
+
+#[test]
+fn elapsed_marker_drawn_only_when_given() {
+    let stroke = "stroke=\"#D9822B\"";
+    let with = targets_overview_chart(&six_hundreds(true), Some(0.5), &opts(Lang::Zh));
+    let without = targets_overview_chart(&six_hundreds(true), None, &opts(Lang::Zh));
+    assert!(with.svg.matches(stroke).count() >= 16, "a marker per row");
+    assert_eq!(without.svg.matches(stroke).count(), 0);
+    assert!(without.table.rows.iter().all(|r| r[6] == "–"));
+    // In units, 兰州's marker sits at half of 80, 白银's at half of 20: different x positions.
+    let single = target_chart(&six_hundreds(true)[0], Some(0.5), &opts(Lang::Zh));
+    let xs: std::collections::HashSet<String> = single
+        .svg
+        .lines()
+        // Plotters writes each dash as a two-point `<polyline>`; keep the vertical ones (the legend
+        // sample is horizontal).
+        .filter(|l| l.starts_with("<polyline") && l.contains(stroke))
+        .filter_map(|l| {
+            let pts = l.split("points=\"").nth(1)?.split('"').next()?;
+            let xs: Vec<&str> = pts
+                .split_whitespace()
+                .filter_map(|p| p.split(',').next())
+                .collect();
+            (xs.len() == 2 && xs[0] == xs[1]).then(|| xs[0].to_string())
+        })
+        .collect();
+    assert_eq!(xs.len(), 3, "markers at 40, 10 and 50 个: {xs:?}");
 }
