@@ -2,6 +2,8 @@
 //! explore it and record progress. The pure core (`plan`, `parse`, `route`, …) compiles and tests natively;
 //! only `ui` (and the browser half of `storage`) know the browser.
 
+/// Target, progress and workload charts as SVG (plotters), pure functions of their inputs.
+pub mod charts;
 /// Interface language.
 pub mod i18n;
 /// Plan text (工作要点 genre) → Plan, with line-numbered diagnostics.

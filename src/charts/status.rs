@@ -1,0 +1,162 @@
+//! Tasks by status and by pace, one stacked bar per task group. Status is what the journal says about a
+//! task (未开始/推进中/已完成/滞后/暂缓); pace compares progress with the time elapsed (ahead / on track /
+//! behind) and is computed by the caller, so both charts take plain counts.
+
+use plotters::style::RGBColor;
+
+use super::canvas::{accessible, palette};
+use super::stacked::{self, Stacked};
+use super::text::fmt_num;
+use super::{Chart, ChartOptions, Lang, Table};
+
+/// Task counts by status within one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StatusCounts {
+    pub not_started: u32,
+    pub in_progress: u32,
+    pub done: u32,
+    pub delayed: u32,
+    pub paused: u32,
+}
+
+/// Task counts by pace within one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PaceCounts {
+    pub ahead: u32,
+    pub on_track: u32,
+    pub behind: u32,
+}
+
+/// One task group (e.g. 一、加快科技创新) with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GroupTasks {
+    pub name: String,
+    pub status: StatusCounts,
+    pub pace: PaceCounts,
+}
+
+/// Stacked bars of task status per group.
+pub fn status_chart(groups: &[GroupTasks], opts: &ChartOptions) -> Chart {
+    let lang = opts.lang;
+    let series = [
+        (
+            lang.pick("未开始", "Not started"),
+            RGBColor(0xB0, 0xB0, 0xB0),
+        ),
+        (lang.pick("推进中", "In progress"), palette::SERIES[0]),
+        (lang.pick("已完成", "Done"), palette::SERIES[2]),
+        (lang.pick("滞后", "Delayed"), palette::SERIES[5]),
+        (lang.pick("暂缓", "Paused"), palette::SERIES[3]),
+    ];
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let s = g.status;
+            let v = [s.not_started, s.in_progress, s.done, s.delayed, s.paused];
+            (g.name.clone(), v.iter().map(|x| u64::from(*x)).collect())
+        })
+        .collect();
+    let title = lang.pick("各组任务状态", "Tasks by status per group");
+    render(title, &series, rows, opts)
+}
+
+/// Stacked bars of task pace per group.
+pub fn pace_chart(groups: &[GroupTasks], opts: &ChartOptions) -> Chart {
+    let lang = opts.lang;
+    let series = [
+        (lang.pick("超前", "Ahead"), palette::SERIES[2]),
+        (lang.pick("正常", "On track"), palette::SERIES[0]),
+        (lang.pick("落后", "Behind"), palette::SERIES[5]),
+    ];
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let p = g.pace;
+            let v = [p.ahead, p.on_track, p.behind];
+            (g.name.clone(), v.iter().map(|x| u64::from(*x)).collect())
+        })
+        .collect();
+    let title = lang.pick(
+        "各组任务进度（对照序时进度）",
+        "Task pace per group (vs time elapsed)",
+    );
+    render(title, &series, rows, opts)
+}
+
+fn render(
+    title: &str,
+    series: &[(&str, RGBColor)],
+    rows: Vec<(String, Vec<u64>)>,
+    opts: &ChartOptions,
+) -> Chart {
+    let lang = opts.lang;
+    let series: Vec<(String, RGBColor)> = series.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+    let grand: u64 = rows.iter().flat_map(|(_, v)| v.iter()).sum();
+    let empty = grand == 0;
+    let notes_top = if empty {
+        vec![
+            lang.pick("尚无任务数据", "No tasks recorded yet")
+                .to_string(),
+        ]
+    } else {
+        vec![]
+    };
+    let spec = Stacked {
+        title,
+        series: &series,
+        rows: &rows,
+        notes_top: &notes_top,
+        notes_bottom: &[],
+        label_share: 0.4,
+    };
+    let svg = stacked::draw(&spec, opts.clamped_width());
+
+    let mut headers = vec![lang.pick("任务组", "Group").to_string()];
+    headers.extend(series.iter().map(|(n, _)| n.clone()));
+    headers.push(lang.pick("合计", "Total").to_string());
+    let table_rows = rows
+        .iter()
+        .map(|(name, v)| {
+            let mut row = vec![name.clone()];
+            row.extend(v.iter().map(|x| fmt_num(*x as f64)));
+            row.push(fmt_num(v.iter().sum::<u64>() as f64));
+            row
+        })
+        .collect();
+
+    let description = if empty {
+        format!("{}{}", notes_top.join(""), lang.pick("。", "."))
+    } else {
+        let sums: Vec<String> = series
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _))| {
+                let s: u64 = rows.iter().filter_map(|(_, v)| v.get(i)).sum();
+                format!("{n} {s}")
+            })
+            .collect();
+        match lang {
+            Lang::Zh => format!(
+                "{} 个任务组共 {grand} 项任务：{}。",
+                rows.len(),
+                sums.join("，")
+            ),
+            Lang::En => format!(
+                "{grand} tasks in {} groups: {}.",
+                rows.len(),
+                sums.join(", ")
+            ),
+        }
+    };
+    let svg = accessible(&svg, &opts.id, title, &description);
+    Chart {
+        svg,
+        title: title.to_string(),
+        description,
+        table: Table {
+            headers,
+            rows: table_rows,
+        },
+        empty,
+    }
+}
