@@ -28,7 +28,7 @@ pub struct TaskState {
     pub deadline: String,
     /// True when `deadline` comes from an edit rather than the plan.
     pub deadline_edited: bool,
-    /// Notes sorted by date, then by the time they were written.
+    /// Notes sorted by date, then note id (not by write time, which an undo/redo of a deletion would change).
     pub notes: Vec<Note>,
     /// Time of the latest edit touching the task or one of its targets.
     pub last_change: Option<i64>,
@@ -147,7 +147,7 @@ pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
     }
     for task in state.tasks.values_mut() {
         task.notes
-            .sort_by(|a, b| (&a.date, a.at, &a.id).cmp(&(&b.date, b.at, &b.id)));
+            .sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     }
     for target in state.targets.values_mut() {
         target.series.retain(|_, s| !s.is_empty());
