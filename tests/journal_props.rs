@@ -1,5 +1,6 @@
 //! Properties that make merging safe: union by id with last-writer-wins fields is commutative, associative and
 //! idempotent, and fold does not care about the order of the slice.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
