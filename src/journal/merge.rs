@@ -1,7 +1,7 @@
 //! Merging another reviewer's journal: a union of ops by id. Because every op writes one last-writer-wins field,
 //! the union is all the merge needs; the conflict list only *explains* which side's edit now shows.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::fold::newer;
 use super::op::{Field, Op};
@@ -39,7 +39,7 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
     let local_ids: HashSet<&str> = local.iter().map(|o| o.id.as_str()).collect();
     let incoming_ids: HashSet<&str> = incoming.iter().map(|o| o.id.as_str()).collect();
 
-    let mut union: BTreeMap<&str, &Op> = BTreeMap::new();
+    let mut union: HashMap<&str, &Op> = HashMap::with_capacity(local.len() + incoming.len());
     for op in local.iter().chain(incoming) {
         union
             .entry(op.id.as_str())
@@ -47,8 +47,17 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
             .or_insert(op);
     }
     let mut ops: Vec<Op> = union.into_values().cloned().collect();
-    sort_ops(&mut ops);
+    // Unstable is fine here: after the union, ids (and so order keys) are unique.
+    ops.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
 
+    if local.is_empty() || incoming.is_empty() {
+        // Nothing can conflict; this is the path `load` takes to deduplicate, so skip the field maps.
+        return MergeResult {
+            ops,
+            added: incoming_ids.difference(&local_ids).count(),
+            conflicts: Vec::new(),
+        };
+    }
     let local_only = latest_only(local, &incoming_ids);
     let incoming_only = latest_only(incoming, &local_ids);
     let mut conflicts: Vec<(Field, Conflict)> = local_only
