@@ -369,3 +369,42 @@ fn export_round_trips_and_rejects_with_reasons() {
         assert!(e.message_en().contains("over 100"));
     }
 }
+
+#[test]
+fn merge_tie_on_time_goes_to_the_greater_id_on_either_side() {
+    let local = vec![op("b-1", 10, status("t1", Status::Done))];
+    let incoming = vec![op("a-1", 10, status("t1", Status::Behind))];
+    let m = merge(&local, &incoming);
+    assert_eq!(m.conflicts[0].winner, Side::Local);
+    assert_eq!(merge(&incoming, &local).conflicts[0].winner, Side::Incoming);
+    assert_eq!(
+        fold(&sample_plan(), &m.ops).tasks["t1"].status,
+        Status::Done
+    );
+}
+
+#[test]
+fn unknown_schema_values_are_named() {
+    let text = export("p", 0, &[]).to_json();
+    for (from, to) in [
+        ("\"schema\": 1", "\"schema\": 0"),
+        ("\"schema\": 1", "\"schema\": \"1\""),
+    ] {
+        let bad = text.replacen(from, to, 1);
+        assert!(
+            matches!(
+                import_file(&bad, "p", 1 << 20),
+                Err(ImportError::UnknownSchema { .. })
+            ),
+            "{bad}"
+        );
+    }
+    let no_schema = text.replacen("\"schema\": 1,", "", 1);
+    let err = import_file(&no_schema, "p", 1 << 20);
+    assert_eq!(
+        err,
+        Err(ImportError::UnknownSchema {
+            found: "missing".into()
+        })
+    );
+}

@@ -256,3 +256,16 @@ fn chunks_that_vanished_are_reported() {
     );
     assert_eq!(report.ops.len(), 3);
 }
+
+#[test]
+fn recorded_ops_wait_for_flush() {
+    let kv = MemoryKv::new();
+    let mut s = Store::open(kv.clone(), PLAN, "w");
+    s.record(op("w-1", 1, status("t1", Status::Done)));
+    s.record(op("w-2", 2, status("t2", Status::Done)));
+    assert_eq!(s.unsaved().len(), 2);
+    assert!(kv.keys().is_empty(), "record must not write");
+    assert_eq!(s.flush(), Ok(()));
+    assert!(s.unsaved().is_empty());
+    assert_eq!(ids(&Store::open(kv, PLAN, "r").load(0).ops), ["w-1", "w-2"]);
+}

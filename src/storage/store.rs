@@ -141,6 +141,12 @@ impl<K: KeyValue> Store<K> {
         self.flush()
     }
 
+    /// Records an op without writing, for a caller that debounces and calls `flush` later (and on
+    /// `visibilitychange`); `unsaved` shows what is waiting.
+    pub fn record(&mut self, op: Op) {
+        self.own.push(op);
+    }
+
     /// Records several ops (an import) and writes them.
     pub fn append_all(&mut self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError> {
         self.own.extend(ops);
