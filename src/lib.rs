@@ -1,17 +1,21 @@
 //! Lanbai Planner: the 2020 work plan of the Lanzhou–Baiyin innovation zones as data, and a browser app to
-//! explore it and record progress. The pure core (`plan`, `parse`, `route`, …) compiles and tests natively;
-//! only `ui` (and the browser half of `storage`) know the browser.
+//! explore it and record progress. The pure core (`plan`, `parse`, `journal`, `charts`, `route`) compiles
+//! and tests natively; only `ui` and the browser half of `storage` know the browser.
 
 /// Target, progress and workload charts as SVG (plotters), pure functions of their inputs.
 pub mod charts;
 /// Interface language.
 pub mod i18n;
+/// User edits as an append-only log of operations: fold, merge, undo, export files, pace.
+pub mod journal;
 /// Plan text (工作要点 genre) → Plan, with line-numbered diagnostics.
 pub mod parse;
 /// The plan model, the shipped plan and queries over it.
 pub mod plan;
 /// URL hash ⇄ route.
 pub mod route;
+/// The only code that touches localStorage: chunked journal, quarantine, quota, settings.
+pub mod storage;
 /// The Leptos interface (browser only).
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,251 @@
+//! The edits file a reviewer hands to a colleague. It names its format, schema and plan so a wrong file is
+//! refused with a reason, and carries a checksum of its ops so a truncated or hand-edited file is caught before
+//! anything is merged.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::op::Op;
+
+pub const FORMAT: &str = "lanbai-planner-edits";
+/// The schema of the file (not of localStorage). Bump with a conversion in `import_file` when the op shape changes.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub schema: u32,
+    pub plan_id: String,
+    /// Milliseconds since the Unix epoch.
+    pub exported_at: i64,
+    pub ops: Vec<Op>,
+    /// FNV-1a 64 of the canonical JSON of `ops`, 16 lower-case hex digits.
+    pub checksum: String,
+}
+
+/// Builds the file; the caller serialises it with [`ExportFile::to_json`].
+pub fn export(plan_id: &str, exported_at: i64, ops: &[Op]) -> ExportFile {
+    let ops = ops.to_vec();
+    let checksum = ops_checksum(&serde_json::to_value(&ops).unwrap_or(Value::Null));
+    ExportFile {
+        format: FORMAT.into(),
+        schema: SCHEMA,
+        plan_id: plan_id.into(),
+        exported_at,
+        ops,
+        checksum,
+    }
+}
+
+impl ExportFile {
+    /// Pretty JSON, one field per line, so a diff of two exports is readable.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A file name such as `lanbai-edits-gansu-2020-shuangqu-2020-06-30.json`.
+    pub fn file_name(&self) -> String {
+        let day = super::date::Date::from_unix_ms(self.exported_at).iso();
+        format!("lanbai-edits-{}-{day}.json", self.plan_id)
+    }
+}
+
+/// The checksum is taken over a `serde_json::Value`, whose serialisation is canonical (fixed key order, shortest
+/// round-trip floats), so it does not depend on the whitespace or escapes of the file.
+pub fn ops_checksum(ops: &Value) -> String {
+    format!(
+        "{:016x}",
+        fnv1a64(serde_json::to_string(ops).unwrap_or_default().as_bytes())
+    )
+}
+
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Why a file was refused. Each has a message in both languages for the import dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// Valid JSON, but not an edits file (another app's data, a plan file…).
+    NotEditsFile,
+    OtherPlan {
+        found: String,
+        expected: String,
+    },
+    /// Written by a newer version of the app.
+    NewerSchema {
+        found: u64,
+        supported: u32,
+    },
+    UnknownSchema {
+        found: String,
+    },
+    /// The ops do not match the checksum: the file was truncated or edited by hand.
+    ChecksumMismatch,
+    InvalidOp {
+        index: usize,
+        id: Option<String>,
+        reason: String,
+    },
+}
+
+impl ImportError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            ImportError::TooLarge { bytes, max } => {
+                format!("文件过大（{bytes} 字节，上限 {max} 字节）。")
+            }
+            ImportError::NotJson { line, column, .. } => {
+                format!("不是有效的 JSON 文件（第 {line} 行第 {column} 列出错）。")
+            }
+            ImportError::NotEditsFile => "这不是本应用导出的修改记录文件。".into(),
+            ImportError::OtherPlan { found, expected } => {
+                format!("该文件属于另一份计划（{found}），当前计划为 {expected}。")
+            }
+            ImportError::NewerSchema { found, .. } => {
+                format!("该文件由更新版本的应用导出（格式版本 {found}），请先更新应用。")
+            }
+            ImportError::UnknownSchema { found } => format!("无法识别的格式版本：{found}。"),
+            ImportError::ChecksumMismatch => {
+                "校验和不符：文件可能被截断或手工修改过，未导入任何内容。".into()
+            }
+            ImportError::InvalidOp { index, id, reason } => {
+                format!(
+                    "第 {} 条修改（{}）无效：{reason}。未导入任何内容。",
+                    index + 1,
+                    id.as_deref().unwrap_or("无编号")
+                )
+            }
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            ImportError::TooLarge { bytes, max } => format!("The file is too large ({bytes} bytes; the limit is {max})."),
+            ImportError::NotJson { line, column, detail } => {
+                format!("This is not a valid JSON file (line {line}, column {column}: {detail}).")
+            }
+            ImportError::NotEditsFile => "This is not an edits file exported by this app.".into(),
+            ImportError::OtherPlan { found, expected } => {
+                format!("The file belongs to another plan ({found}); this plan is {expected}.")
+            }
+            ImportError::NewerSchema { found, supported } => format!(
+                "The file was exported by a newer version of the app (schema {found}, this version reads up to {supported}). Please update."
+            ),
+            ImportError::UnknownSchema { found } => format!("Unknown schema version: {found}."),
+            ImportError::ChecksumMismatch => {
+                "The checksum does not match: the file was truncated or edited. Nothing was imported.".into()
+            }
+            ImportError::InvalidOp { index, id, reason } => format!(
+                "Edit #{} ({}) is invalid: {reason}. Nothing was imported.",
+                index + 1,
+                id.as_deref().unwrap_or("no id")
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads an edits file. All or nothing: any error means no op is returned, so a bad file never half-merges.
+pub fn import_file(
+    text: &str,
+    expected_plan_id: &str,
+    max_bytes: usize,
+) -> Result<ExportFile, ImportError> {
+    if text.len() > max_bytes {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            max: max_bytes,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    let Value::Object(obj) = value else {
+        return Err(ImportError::NotEditsFile);
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotEditsFile);
+    }
+    match obj.get("schema") {
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA)) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > u64::from(SCHEMA)) => {
+            return Err(ImportError::NewerSchema {
+                found: n.as_u64().unwrap_or_default(),
+                supported: SCHEMA,
+            });
+        }
+        other => {
+            let found = other.map_or_else(|| "missing".to_string(), Value::to_string);
+            return Err(ImportError::UnknownSchema { found });
+        }
+    }
+    let plan_id = match obj.get("plan_id") {
+        Some(Value::String(s)) => s.clone(),
+        _ => return Err(ImportError::NotEditsFile),
+    };
+    if plan_id != expected_plan_id {
+        return Err(ImportError::OtherPlan {
+            found: plan_id,
+            expected: expected_plan_id.into(),
+        });
+    }
+    let exported_at = obj
+        .get("exported_at")
+        .and_then(Value::as_i64)
+        .ok_or(ImportError::NotEditsFile)?;
+    let (Some(Value::Array(raw_ops)), Some(Value::String(checksum))) =
+        (obj.get("ops"), obj.get("checksum"))
+    else {
+        return Err(ImportError::NotEditsFile);
+    };
+    if ops_checksum(&Value::Array(raw_ops.clone())) != *checksum {
+        return Err(ImportError::ChecksumMismatch);
+    }
+    let mut ops = Vec::with_capacity(raw_ops.len());
+    let mut seen = HashSet::new();
+    for (index, raw) in raw_ops.iter().enumerate() {
+        let id = raw.get("id").and_then(Value::as_str).map(str::to_string);
+        let invalid = |reason: String| ImportError::InvalidOp {
+            index,
+            id: id.clone(),
+            reason,
+        };
+        let op: Op = serde_json::from_value(raw.clone()).map_err(|e| invalid(e.to_string()))?;
+        op.validate().map_err(invalid)?;
+        if !seen.insert(op.id.clone()) {
+            return Err(invalid("the id appears twice in the file".into()));
+        }
+        ops.push(op);
+    }
+    Ok(ExportFile {
+        format: FORMAT.into(),
+        schema: SCHEMA,
+        plan_id,
+        exported_at,
+        ops,
+        checksum: checksum.clone(),
+    })
+}

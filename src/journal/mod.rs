@@ -1,0 +1,17 @@
+//! User edits as an append-only log of operations. The view state is `fold(plan, ops)`; merging another
+//! reviewer's edits is a union of ops; undo appends the inverse. Pure Rust: no browser, tested natively.
+
+pub mod date;
+pub mod export;
+pub mod fold;
+pub mod merge;
+pub mod op;
+pub mod pace;
+pub mod undo;
+
+pub use export::{ExportFile, ImportError, export, import_file};
+pub use fold::{IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, ViewState, fold};
+pub use merge::{Conflict, MergeResult, Side, merge, sort_ops};
+pub use op::{Cause, Field, Op, OpKind, Region, Status};
+pub use pace::{Pace, attainment, elapsed_fraction, pace, target_pace, task_pace};
+pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, undo};

@@ -1,0 +1,316 @@
+//! The operation: one user edit. Every kind sets exactly one *field* (a last-writer-wins register), which is what
+//! makes `fold` and `merge` order-independent: the value of a field is the value of its greatest `(at, id)` op.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+/// One edit, as stored, exported and merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Op {
+    /// Globally unique: `<writer id>-<counter>`. Union by id is how journals merge.
+    pub id: String,
+    /// Milliseconds since the Unix epoch, from the caller's clock.
+    pub at: i64,
+    pub kind: OpKind,
+    /// Set on ops that undo or redo another op, so the undo stack and the history can be rebuilt from the
+    /// journal alone; `fold` ignores it (an undo is an ordinary edit that sets the old value again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+}
+
+/// Why an op was appended, when it was not a fresh edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "op", rename_all = "snake_case")]
+pub enum Cause {
+    /// Sets the field back to its value before the named op.
+    Undo(String),
+    /// Reverses the named undo op.
+    Redo(String),
+}
+
+/// What an op changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OpKind {
+    SetStatus {
+        task: String,
+        status: Status,
+    },
+    SetProgress {
+        task: String,
+        percent: u8,
+    },
+    /// `None` goes back to the plan's deadline (or the year end).
+    SetDeadline {
+        task: String,
+        date: Option<String>,
+    },
+    AddNote {
+        task: String,
+        note_id: String,
+        date: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        author: Option<String>,
+        text: String,
+    },
+    DeleteNote {
+        task: String,
+        note_id: String,
+    },
+    SetActual {
+        target: String,
+        region: Region,
+        as_of: String,
+        value: f64,
+    },
+    ClearActual {
+        target: String,
+        region: Region,
+        as_of: String,
+    },
+}
+
+/// Whose figure a reported value is: the whole target or one place of its split.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Region {
+    Total,
+    Place(String),
+}
+
+/// The status of a task, in the words of a 工作台账.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Behind,
+    OnHold,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Behind,
+        Status::OnHold,
+    ];
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未开始",
+            Status::InProgress => "推进中",
+            Status::Done => "已完成",
+            Status::Behind => "滞后",
+            Status::OnHold => "暂缓",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::Behind => "Behind",
+            Status::OnHold => "On hold",
+        }
+    }
+}
+
+/// The register an op writes. Two ops conflict exactly when they have the same field.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Status(String),
+    Progress(String),
+    Deadline(String),
+    Note {
+        task: String,
+        note_id: String,
+    },
+    Actual {
+        target: String,
+        region: Region,
+        as_of: String,
+    },
+}
+
+impl Field {
+    /// A short description for conflict lists, e.g. `t6 status` or `t6.k1 兰州 2020-06-30`.
+    pub fn describe(&self) -> String {
+        match self {
+            Field::Status(t) => format!("{t} status"),
+            Field::Progress(t) => format!("{t} progress"),
+            Field::Deadline(t) => format!("{t} deadline"),
+            Field::Note { task, note_id } => format!("{task} note {note_id}"),
+            Field::Actual {
+                target,
+                region,
+                as_of,
+            } => format!("{target} {} {as_of}", region_label(region)),
+        }
+    }
+}
+
+pub fn region_label(region: &Region) -> &str {
+    match region {
+        Region::Total => "total",
+        Region::Place(p) => p,
+    }
+}
+
+/// The task id a target id belongs to: `t6.k1` → `t6`.
+pub fn task_of_target(target: &str) -> &str {
+    target.split_once('.').map_or(target, |(t, _)| t)
+}
+
+impl OpKind {
+    pub fn field(&self) -> Field {
+        match self {
+            OpKind::SetStatus { task, .. } => Field::Status(task.clone()),
+            OpKind::SetProgress { task, .. } => Field::Progress(task.clone()),
+            OpKind::SetDeadline { task, .. } => Field::Deadline(task.clone()),
+            OpKind::AddNote { task, note_id, .. } | OpKind::DeleteNote { task, note_id } => {
+                Field::Note {
+                    task: task.clone(),
+                    note_id: note_id.clone(),
+                }
+            }
+            OpKind::SetActual {
+                target,
+                region,
+                as_of,
+                ..
+            }
+            | OpKind::ClearActual {
+                target,
+                region,
+                as_of,
+            } => Field::Actual {
+                target: target.clone(),
+                region: region.clone(),
+                as_of: as_of.clone(),
+            },
+        }
+    }
+
+    /// The task the op is about (for a target, the task that holds it).
+    pub fn task(&self) -> &str {
+        match self {
+            OpKind::SetStatus { task, .. }
+            | OpKind::SetProgress { task, .. }
+            | OpKind::SetDeadline { task, .. }
+            | OpKind::AddNote { task, .. }
+            | OpKind::DeleteNote { task, .. } => task,
+            OpKind::SetActual { target, .. } | OpKind::ClearActual { target, .. } => {
+                task_of_target(target)
+            }
+        }
+    }
+}
+
+/// Upper bounds that keep one hostile file from filling storage with a single op.
+pub const MAX_ID_LEN: usize = 128;
+pub const MAX_TEXT_LEN: usize = 20_000;
+
+impl Op {
+    /// Checks what serde cannot: ranges, dates, finite numbers, lengths. Returns the reason in English; callers
+    /// that show it to people wrap it in their own bilingual message.
+    pub fn validate(&self) -> Result<(), String> {
+        let short = |what: &str, s: &str| -> Result<(), String> {
+            if s.is_empty() || s.len() > MAX_ID_LEN {
+                Err(format!("{what} must be 1..={MAX_ID_LEN} bytes"))
+            } else {
+                Ok(())
+            }
+        };
+        let date = |what: &str, s: &str| -> Result<(), String> {
+            Date::parse(s)
+                .map(|_| ())
+                .ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
+        };
+        short("id", &self.id)?;
+        if let Some(Cause::Undo(o) | Cause::Redo(o)) = &self.cause {
+            short("cause op", o)?;
+        }
+        match &self.kind {
+            OpKind::SetStatus { task, .. } => short("task", task),
+            OpKind::SetProgress { task, percent } => {
+                short("task", task)?;
+                if *percent > 100 {
+                    Err(format!("progress {percent} is over 100"))
+                } else {
+                    Ok(())
+                }
+            }
+            OpKind::SetDeadline { task, date: d } => {
+                short("task", task)?;
+                d.as_deref().map_or(Ok(()), |d| date("deadline", d))
+            }
+            OpKind::AddNote {
+                task,
+                note_id,
+                date: d,
+                author,
+                text,
+            } => {
+                short("task", task)?;
+                short("note id", note_id)?;
+                date("note date", d)?;
+                if author.as_ref().is_some_and(|a| a.len() > MAX_ID_LEN) {
+                    return Err("author is too long".into());
+                }
+                if text.len() > MAX_TEXT_LEN {
+                    Err(format!("note is over {MAX_TEXT_LEN} bytes"))
+                } else {
+                    Ok(())
+                }
+            }
+            OpKind::DeleteNote { task, note_id } => {
+                short("task", task)?;
+                short("note id", note_id)
+            }
+            OpKind::SetActual {
+                target,
+                region,
+                as_of,
+                value,
+            } => {
+                short("target", target)?;
+                region_ok(region)?;
+                date("as-of date", as_of)?;
+                if value.is_finite() {
+                    Ok(())
+                } else {
+                    Err("value is not a finite number".into())
+                }
+            }
+            OpKind::ClearActual {
+                target,
+                region,
+                as_of,
+            } => {
+                short("target", target)?;
+                region_ok(region)?;
+                date("as-of date", as_of)
+            }
+        }
+    }
+
+    /// The total order that decides every conflict: later `at` wins, ties broken by the greater id.
+    pub fn order_key(&self) -> (i64, &str) {
+        (self.at, &self.id)
+    }
+}
+
+fn region_ok(region: &Region) -> Result<(), String> {
+    match region {
+        Region::Place(p) if p.is_empty() || p.len() > MAX_ID_LEN => {
+            Err("place name must be 1..=128 bytes".into())
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,218 @@
+//! Undo, redo and history, all derived from the journal. Undo appends the inverse op — "set the field back to
+//! what it was before op X" — tagged `cause: Undo(X)`, and redo appends the inverse of that undo. Nothing is ever
+//! removed, so an undo travels through export and merge like any edit, and the stacks can be rebuilt after a
+//! reload from the ops alone.
+
+use super::fold::newer;
+use super::op::{Cause, Op, OpKind, Region, Status, region_label};
+
+/// The local user's undo and redo stacks (op ids, top last).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UndoStacks {
+    pub undo: Vec<String>,
+    pub redo: Vec<String>,
+}
+
+/// Whether `op` was written by the local user: op ids start with the device/tab prefix the caller chose.
+pub fn is_own(op: &Op, own_prefix: &str) -> bool {
+    op.id
+        .strip_prefix(own_prefix)
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
+/// Replays the local user's ops in `(at, id)` order: a fresh edit clears redo (as in every editor); undo moves
+/// an op to the redo stack; redo moves it back.
+pub fn stacks(ops: &[Op], own_prefix: &str) -> UndoStacks {
+    let mut own: Vec<&Op> = ops.iter().filter(|o| is_own(o, own_prefix)).collect();
+    own.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    let mut s = UndoStacks::default();
+    for op in own {
+        match &op.cause {
+            None => {
+                s.undo.push(op.id.clone());
+                s.redo.clear();
+            }
+            Some(Cause::Undo(x)) => {
+                if let Some(i) = s.undo.iter().rposition(|u| u == x) {
+                    s.undo.remove(i);
+                }
+                s.redo.push(op.id.clone());
+            }
+            Some(Cause::Redo(u)) => {
+                if let Some(i) = s.redo.iter().rposition(|r| r == u) {
+                    s.redo.remove(i);
+                }
+                s.undo.push(op.id.clone());
+            }
+        }
+    }
+    s
+}
+
+/// The op that undoes the local user's latest edit not yet undone, or `None` when there is nothing to undo.
+/// `at` is raised above the field's current winner if the local clock is behind, so the undo always shows.
+pub fn undo(ops: &[Op], own_prefix: &str, new_id: String, now: i64) -> Option<Op> {
+    let target = stacks(ops, own_prefix).undo.pop()?;
+    inverse(ops, &target, new_id, now, Cause::Undo(target.clone()))
+}
+
+/// The op that redoes the latest undo, or `None`.
+pub fn redo(ops: &[Op], own_prefix: &str, new_id: String, now: i64) -> Option<Op> {
+    let target = stacks(ops, own_prefix).redo.pop()?;
+    inverse(ops, &target, new_id, now, Cause::Redo(target.clone()))
+}
+
+fn inverse(ops: &[Op], of: &str, id: String, now: i64, cause: Cause) -> Option<Op> {
+    let x = ops.iter().find(|o| o.id == of)?;
+    let field = x.kind.field();
+    let same: Vec<&Op> = ops.iter().filter(|o| o.kind.field() == field).collect();
+    let before = same
+        .iter()
+        .filter(|o| o.order_key() < x.order_key())
+        .copied()
+        .reduce(newer);
+    let winner_at = same.iter().map(|o| o.at).max().unwrap_or(x.at);
+    let kind = match before {
+        Some(p) => p.kind.clone(),
+        None => reset(&x.kind),
+    };
+    Some(Op {
+        id,
+        at: now.max(winner_at.saturating_add(1)),
+        kind,
+        cause: Some(cause),
+    })
+}
+
+/// The op that puts a field back to "never edited".
+fn reset(kind: &OpKind) -> OpKind {
+    match kind.clone() {
+        OpKind::SetStatus { task, .. } => OpKind::SetStatus {
+            task,
+            status: Status::NotStarted,
+        },
+        OpKind::SetProgress { task, .. } => OpKind::SetProgress { task, percent: 0 },
+        OpKind::SetDeadline { task, .. } => OpKind::SetDeadline { task, date: None },
+        OpKind::AddNote { task, note_id, .. } | OpKind::DeleteNote { task, note_id } => {
+            OpKind::DeleteNote { task, note_id }
+        }
+        OpKind::SetActual {
+            target,
+            region,
+            as_of,
+            ..
+        }
+        | OpKind::ClearActual {
+            target,
+            region,
+            as_of,
+        } => OpKind::ClearActual {
+            target,
+            region,
+            as_of,
+        },
+    }
+}
+
+/// One line of the history list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub op_id: String,
+    pub at: i64,
+    /// The task the edit is about (`t6` also for its targets).
+    pub task: String,
+    pub summary_zh: String,
+    pub summary_en: String,
+    /// Set when this entry undid or redid another.
+    pub cause: Option<Cause>,
+}
+
+/// The journal as history, newest first; `task` narrows it to one task and its targets.
+pub fn history(ops: &[Op], task: Option<&str>) -> Vec<HistoryEntry> {
+    let mut out: Vec<HistoryEntry> = ops
+        .iter()
+        .filter(|o| task.is_none_or(|t| o.kind.task() == t))
+        .map(|o| {
+            let (zh, en) = summary(&o.kind);
+            let (zh, en) = match &o.cause {
+                Some(Cause::Undo(_)) => (format!("撤销：{zh}"), format!("Undo: {en}")),
+                Some(Cause::Redo(_)) => (format!("重做：{zh}"), format!("Redo: {en}")),
+                None => (zh, en),
+            };
+            HistoryEntry {
+                op_id: o.id.clone(),
+                at: o.at,
+                task: o.kind.task().to_string(),
+                summary_zh: zh,
+                summary_en: en,
+                cause: o.cause.clone(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (b.at, &b.op_id).cmp(&(a.at, &a.op_id)));
+    out
+}
+
+fn summary(kind: &OpKind) -> (String, String) {
+    let place = |r: &Region| match r {
+        Region::Total => ("合计".to_string(), "total".to_string()),
+        Region::Place(p) => (p.clone(), region_label(r).to_string()),
+    };
+    match kind {
+        OpKind::SetStatus { task, status } => (
+            format!("{task} 状态 → {}", status.label_zh()),
+            format!("{task} status → {}", status.label_en()),
+        ),
+        OpKind::SetProgress { task, percent } => (
+            format!("{task} 进度 → {percent}%"),
+            format!("{task} progress → {percent}%"),
+        ),
+        OpKind::SetDeadline {
+            task,
+            date: Some(d),
+        } => (
+            format!("{task} 时限 → {d}"),
+            format!("{task} deadline → {d}"),
+        ),
+        OpKind::SetDeadline { task, date: None } => (
+            format!("{task} 时限恢复为原定"),
+            format!("{task} deadline back to the plan's"),
+        ),
+        OpKind::AddNote {
+            task, date, text, ..
+        } => {
+            let short: String = text.chars().take(40).collect();
+            (
+                format!("{task} 备注 {date}：{short}"),
+                format!("{task} note {date}: {short}"),
+            )
+        }
+        OpKind::DeleteNote { task, note_id } => (
+            format!("{task} 删除备注 {note_id}"),
+            format!("{task} deleted note {note_id}"),
+        ),
+        OpKind::SetActual {
+            target,
+            region,
+            as_of,
+            value,
+        } => {
+            let (zh, en) = place(region);
+            (
+                format!("{target} {zh} 截至{as_of}实际 {value}"),
+                format!("{target} {en} actual as of {as_of}: {value}"),
+            )
+        }
+        OpKind::ClearActual {
+            target,
+            region,
+            as_of,
+        } => {
+            let (zh, en) = place(region);
+            (
+                format!("{target} {zh} 清除{as_of}实际值"),
+                format!("{target} {en} cleared actual as of {as_of}"),
+            )
+        }
+    }
+}

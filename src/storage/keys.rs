@@ -1,0 +1,126 @@
+//! Every localStorage key the app uses, as one enum. A page opened from `file://` shares localStorage with
+//! every other file page, so all keys start with `lanbai:` and journal keys also carry the plan id; the `v1`
+//! in journal keys is the *key layout* version (the data schema lives inside each value).
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// `lanbai:v1:{plan}:journal:{writer}:{chunk}` — one chunk of one writer's ops.
+    Journal {
+        plan: String,
+        writer: String,
+        chunk: u32,
+    },
+    /// `lanbai:v1:{plan}:meta:{writer}` — that writer's schema version and chunk count.
+    Meta { plan: String, writer: String },
+    /// `lanbai:quarantine:{ms}:{original key}` — a value the app could not read, kept verbatim.
+    Quarantine { at: i64, original: String },
+    /// `lanbai:settings`.
+    Settings,
+}
+
+pub const ROOT: &str = "lanbai:";
+const LAYOUT: &str = "lanbai:v1:";
+pub const QUARANTINE_PREFIX: &str = "lanbai:quarantine:";
+
+/// The prefix of every journal and meta key of one plan.
+pub fn plan_prefix(plan: &str) -> String {
+    format!("{LAYOUT}{plan}:")
+}
+
+/// Writer ids end up inside keys, so the separator is replaced rather than trusted.
+pub fn clean_writer(writer: &str) -> String {
+    let w: String = writer
+        .chars()
+        .map(|c| {
+            if c == ':' || c.is_whitespace() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if w.is_empty() { "w".into() } else { w }
+}
+
+impl Key {
+    pub fn render(&self) -> String {
+        match self {
+            Key::Journal {
+                plan,
+                writer,
+                chunk,
+            } => format!("{LAYOUT}{plan}:journal:{writer}:{chunk}"),
+            Key::Meta { plan, writer } => format!("{LAYOUT}{plan}:meta:{writer}"),
+            Key::Quarantine { at, original } => format!("{QUARANTINE_PREFIX}{at}:{original}"),
+            Key::Settings => format!("{ROOT}settings"),
+        }
+    }
+
+    /// Parses from the right so a plan id containing `:` still round-trips.
+    pub fn parse(s: &str) -> Option<Key> {
+        if s == "lanbai:settings" {
+            return Some(Key::Settings);
+        }
+        if let Some(rest) = s.strip_prefix(QUARANTINE_PREFIX) {
+            let (at, original) = rest.split_once(':')?;
+            return Some(Key::Quarantine {
+                at: at.parse().ok()?,
+                original: original.to_string(),
+            });
+        }
+        let rest = s.strip_prefix(LAYOUT)?;
+        let parts: Vec<&str> = rest.rsplitn(4, ':').collect();
+        match parts.as_slice() {
+            [chunk, writer, "journal", plan] => Some(Key::Journal {
+                plan: plan.to_string(),
+                writer: writer.to_string(),
+                chunk: chunk.parse().ok()?,
+            }),
+            [writer, "meta", plan, ..] => {
+                let plan = match parts.get(3) {
+                    Some(p) => format!("{p}:{plan}"),
+                    None => plan.to_string(),
+                };
+                Some(Key::Meta {
+                    plan,
+                    writer: writer.to_string(),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for k in [
+            Key::Journal {
+                plan: "gansu-2020".into(),
+                writer: "tab7".into(),
+                chunk: 12,
+            },
+            Key::Meta {
+                plan: "gansu-2020".into(),
+                writer: "tab7".into(),
+            },
+            Key::Meta {
+                plan: "a:b".into(),
+                writer: "w".into(),
+            },
+            Key::Quarantine {
+                at: 5,
+                original: "lanbai:v1:p:journal:w:0".into(),
+            },
+            Key::Settings,
+        ] {
+            assert_eq!(Key::parse(&k.render()), Some(k.clone()), "{}", k.render());
+        }
+        assert_eq!(Key::parse("lanbai:v1:p:journal:w:x"), None);
+        assert_eq!(Key::parse("other:thing"), None);
+        assert_eq!(clean_writer("a:b c"), "a_b_c");
+    }
+}

@@ -1,0 +1,128 @@
+//! What is stored inside each key, and how older layouts are brought up to date. Every stored value carries
+//! its `schema`; `migrate` applies one function per version step, so a v1 value written in 2020 still loads
+//! after any number of releases. Fixtures of every version live in `tests/fixtures/storage/` forever.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::journal::Op;
+
+/// The schema written today. v1 is the first stored format; there has been no reason for a v2 yet.
+pub const CURRENT: u32 = 1;
+
+/// One chunk of one writer's ops (v1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub schema: u32,
+    pub writer: String,
+    pub chunk: u32,
+    pub ops: Vec<Op>,
+}
+
+/// A writer's tiny summary record (v1), rewritten with every chunk write. `load` does not need it to find the
+/// chunks (it lists keys); it is there to notice chunks that disappeared (cleared by hand, evicted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema: u32,
+    pub writer: String,
+    /// Chunk indices in use are `first_chunk..first_chunk + chunks`.
+    pub first_chunk: u32,
+    pub chunks: u32,
+    pub ops: u64,
+}
+
+/// Why a stored value could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Not JSON, or not the shape of its schema: quarantine it.
+    Unreadable(String),
+    /// Written by a newer version of the app (an old cached copy is running): leave it in place untouched.
+    Newer(u32),
+}
+
+/// A chunk whose ops were read; `bad` lists ops that had to be dropped (their raw text stays in quarantine).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkRead {
+    pub ops: Vec<Op>,
+    pub bad: Vec<String>,
+}
+
+/// `STEPS[i]` turns a schema `i + 1` value into schema `i + 2`. Empty while v1 is current; a v2 appends
+/// `v1_to_v2` here and a fixture under `tests/fixtures/storage/v2/`.
+type Step = fn(Value) -> Result<Value, ReadError>;
+const STEPS: [Step; CURRENT as usize - 1] = [];
+
+/// Brings a stored value of `version` to the current schema, one step at a time.
+pub fn migrate(version: u32, raw: Value) -> Result<Value, ReadError> {
+    if version > CURRENT {
+        return Err(ReadError::Newer(version));
+    }
+    if version == 0 {
+        return Err(ReadError::Unreadable(
+            "schema version 0 was never written".into(),
+        ));
+    }
+    let mut value = raw;
+    for step in &STEPS[(version - 1) as usize..] {
+        value = step(value)?;
+    }
+    Ok(value)
+}
+
+/// The `schema` field of a stored JSON object.
+fn parse_versioned(raw: &str) -> Result<Value, ReadError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ReadError::Unreadable(format!("not JSON: {e}")))?;
+    let version = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ReadError::Unreadable("no schema version".into()))?;
+    let version = u32::try_from(version)
+        .map_err(|_| ReadError::Unreadable("schema version out of range".into()))?;
+    migrate(version, value)
+}
+
+/// Reads a journal chunk, keeping every op that still has the right shape.
+pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
+    let value = parse_versioned(raw)?;
+    let Some(Value::Array(items)) = value.get("ops") else {
+        return Err(ReadError::Unreadable("chunk has no ops array".into()));
+    };
+    let mut read = ChunkRead {
+        ops: Vec::with_capacity(items.len()),
+        bad: Vec::new(),
+    };
+    for (i, item) in items.iter().enumerate() {
+        match Op::deserialize(item) {
+            Ok(op) => read.ops.push(op),
+            Err(e) => read.bad.push(format!("op {i}: {e}")),
+        }
+    }
+    Ok(read)
+}
+
+pub fn read_meta(raw: &str) -> Result<Meta, ReadError> {
+    let value = parse_versioned(raw)?;
+    Meta::deserialize(&value).map_err(|e| ReadError::Unreadable(format!("meta: {e}")))
+}
+
+pub fn write_chunk(writer: &str, chunk: u32, ops: &[Op]) -> String {
+    #[derive(Serialize)]
+    struct ChunkRef<'a> {
+        schema: u32,
+        writer: &'a str,
+        chunk: u32,
+        ops: &'a [Op],
+    }
+    serde_json::to_string(&ChunkRef {
+        schema: CURRENT,
+        writer,
+        chunk,
+        ops,
+    })
+    .unwrap_or_default()
+}
+
+pub fn write_meta(meta: &Meta) -> String {
+    serde_json::to_string(meta).unwrap_or_default()
+}

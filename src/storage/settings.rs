@@ -1,0 +1,140 @@
+//! Small per-browser preferences in one key. A broken value must never stop the app from starting: it is
+//! quarantined, every field that still reads is kept, and the rest fall back to defaults.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::keys::Key;
+use super::kv::{KeyValue, KvError};
+use super::quarantine::{LeftInPlace, QuarantineEntry, quarantine};
+use super::schema::CURRENT;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Zh,
+    En,
+}
+
+/// Missing fields take their defaults, so a settings value from before a field existed still reads strictly.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub language: Language,
+    /// The unit picked in the header (a unit id), so "my list" is one click away.
+    pub unit: Option<String>,
+    /// ISO date the pace is measured at; `None` means today.
+    pub review_date: Option<String>,
+    /// Milliseconds since the epoch of the last export, shown next to the data status.
+    pub last_export_at: Option<i64>,
+    /// Edits made since that export, to nudge people to back up.
+    pub unexported_edits: u32,
+}
+
+/// What happened to an unreadable settings value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsProblem {
+    Quarantined(QuarantineEntry),
+    LeftInPlace(LeftInPlace),
+}
+
+/// Reads the settings; on an unreadable value, salvages what it can and moves the raw text aside.
+pub fn load_settings(kv: &impl KeyValue, now_ms: i64) -> (Settings, Option<SettingsProblem>) {
+    let key = Key::Settings.render();
+    let Some(raw) = kv.get(&key) else {
+        return (Settings::default(), None);
+    };
+    let value: Option<Value> = serde_json::from_str(&raw).ok();
+    let strict = value
+        .as_ref()
+        .filter(|v| v.get("schema").and_then(Value::as_u64) == Some(u64::from(CURRENT)));
+    if let Some(s) = strict.and_then(|v| Settings::deserialize(v).ok()) {
+        return (s, None);
+    }
+    let reason = match &value {
+        None => "settings are not JSON",
+        Some(v) if v.get("schema").and_then(Value::as_u64) != Some(u64::from(CURRENT)) => {
+            "settings have an unknown schema version"
+        }
+        Some(_) => "settings have the wrong shape",
+    };
+    let settings = value.as_ref().map(salvage).unwrap_or_default();
+    let problem = match quarantine(kv, &key, &raw, reason, now_ms) {
+        Ok(entry) => SettingsProblem::Quarantined(entry),
+        Err(left) => SettingsProblem::LeftInPlace(left),
+    };
+    (settings, Some(problem))
+}
+
+/// Field by field, so one bad field does not cost the others.
+fn salvage(v: &Value) -> Settings {
+    fn field<T: serde::de::DeserializeOwned + Default>(v: &Value, name: &str) -> T {
+        v.get(name)
+            .and_then(|f| T::deserialize(f).ok())
+            .unwrap_or_default()
+    }
+    Settings {
+        language: field(v, "language"),
+        unit: field(v, "unit"),
+        review_date: field(v, "review_date"),
+        last_export_at: field(v, "last_export_at"),
+        unexported_edits: field(v, "unexported_edits"),
+    }
+}
+
+pub fn save_settings(kv: &impl KeyValue, settings: &Settings) -> Result<(), KvError> {
+    let mut value = serde_json::to_value(settings).map_err(|e| KvError::Other(e.to_string()))?;
+    if let Value::Object(map) = &mut value {
+        map.insert("schema".into(), Value::from(CURRENT));
+    }
+    kv.set(&Key::Settings.render(), &value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryKv;
+
+    #[test]
+    fn round_trip_and_defaults() {
+        let kv = MemoryKv::new();
+        assert_eq!(load_settings(&kv, 0), (Settings::default(), None));
+        let s = Settings {
+            language: Language::En,
+            unit: Some("省科技厅".into()),
+            unexported_edits: 3,
+            ..Settings::default()
+        };
+        assert_eq!(save_settings(&kv, &s), Ok(()));
+        assert_eq!(load_settings(&kv, 0), (s, None));
+    }
+
+    #[test]
+    fn bad_settings_are_quarantined_and_salvaged() {
+        let kv = MemoryKv::new();
+        let raw = r#"{"schema":1,"language":"en","unexported_edits":"lots"}"#;
+        assert_eq!(kv.set("lanbai:settings", raw), Ok(()));
+        let (s, problem) = load_settings(&kv, 42);
+        assert_eq!(s.language, Language::En);
+        assert_eq!(s.unexported_edits, 0);
+        assert!(
+            matches!(problem, Some(SettingsProblem::Quarantined(ref e)) if e.key == "lanbai:quarantine:42:lanbai:settings")
+        );
+        assert_eq!(
+            kv.get("lanbai:quarantine:42:lanbai:settings").as_deref(),
+            Some(raw)
+        );
+        assert_eq!(kv.get("lanbai:settings"), None);
+
+        assert_eq!(kv.set("lanbai:settings", "{not json"), Ok(()));
+        kv.set_quota(Some(kv.used()));
+        let (s, problem) = load_settings(&kv, 43);
+        assert_eq!(s, Settings::default());
+        assert!(
+            matches!(problem, Some(SettingsProblem::LeftInPlace(_))),
+            "a full store keeps the original"
+        );
+        assert_eq!(kv.get("lanbai:settings").as_deref(), Some("{not json"));
+    }
+}

@@ -1,0 +1,128 @@
+//! Every stored format ever written must still load. Each file under `tests/fixtures/storage/v{n}/` is a
+//! snapshot of localStorage as that version left it, with what loading it must give. Never delete a fixture;
+//! add one per new schema version.
+
+mod common;
+
+use std::path::Path;
+
+use common::sample_plan;
+use lanbai_planner::journal::{Region, fold};
+use lanbai_planner::storage::{KeyValue, MemoryKv, Store, load_settings};
+use serde_json::Value;
+
+fn fixtures() -> Vec<(String, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage");
+    let mut out = Vec::new();
+    for version in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        for file in std::fs::read_dir(version.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+            let value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            out.push((file.path().display().to_string(), value));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_fixture_loads_as_expected() {
+    let all = fixtures();
+    assert!(all.len() >= 2, "fixtures missing: {}", all.len());
+    let plan = sample_plan();
+    for (name, fx) in all {
+        let kv = MemoryKv::new();
+        let storage = fx["storage"].as_object().cloned().unwrap_or_default();
+        for (k, v) in &storage {
+            assert_eq!(kv.set(k, v.as_str().unwrap_or_default()), Ok(()), "{name}");
+        }
+        let expect = &fx["expect"];
+        let mut store = Store::open(
+            kv.clone(),
+            fx["plan"].as_str().unwrap_or_default(),
+            "fixture-test",
+        );
+        let report = store.load(1_600_000_000_000);
+
+        let ids: Vec<&str> = report.ops.iter().map(|o| o.id.as_str()).collect();
+        let want: Vec<&str> = expect["ops"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(sorted, want, "{name}: ops");
+        assert_eq!(
+            report.quarantined.len() as u64,
+            expect["quarantined"].as_u64().unwrap_or(99),
+            "{name}"
+        );
+        for q in &report.quarantined {
+            let original = storage.get(&q.original_key).and_then(Value::as_str);
+            assert_eq!(
+                kv.get(&q.key).as_deref(),
+                original,
+                "{name}: quarantine keeps the raw text"
+            );
+        }
+
+        let view = fold(&plan, &report.ops);
+        let t6 = &view.tasks["t6"];
+        assert_eq!(
+            serde_json::to_value(t6.status).ok(),
+            Some(expect["status_t6"].clone()),
+            "{name}"
+        );
+        assert_eq!(
+            Some(u64::from(t6.progress)),
+            expect["progress_t6"].as_u64(),
+            "{name}"
+        );
+        assert_eq!(
+            Some(t6.notes.len() as u64),
+            expect["notes_t6"].as_u64(),
+            "{name}"
+        );
+        assert_eq!(
+            Some(view.tasks["t3"].deadline.as_str()),
+            expect["deadline_t3"].as_str(),
+            "{name}"
+        );
+        assert_eq!(
+            view.targets["t6.k1"].actual(),
+            expect["actual_t6_k1"].as_f64(),
+            "{name}"
+        );
+        assert!(
+            view.targets["t6.k1"]
+                .latest(&Region::Place("兰州".into()))
+                .is_none(),
+            "{name}"
+        );
+        let (settings, _) = load_settings(&kv, 1);
+        assert_eq!(
+            serde_json::to_value(settings.language).ok(),
+            Some(expect["settings_language"].clone()),
+            "{name}"
+        );
+
+        // A second load finds the same ops and nothing new to quarantine: loading never loses or repeats work.
+        let again = Store::open(
+            kv.clone(),
+            fx["plan"].as_str().unwrap_or_default(),
+            "fixture-test-2",
+        )
+        .load(2);
+        assert_eq!(again.ops, report.ops, "{name}: reload");
+        assert!(
+            again.quarantined.is_empty(),
+            "{name}: reload quarantined again"
+        );
+    }
+}
