@@ -16,6 +16,7 @@ pub fn sample_plan() -> Plan {
             date: Some(d.into()),
             text: "6月底前".into(),
         }),
+        leaders: Vec::new(),
         targets,
     };
     let split_target = |k: u32, indicator: &str| Target {
