@@ -1,6 +1,7 @@
 //! The importer must never panic and must only point at lines that exist, whatever it is given. The seed
 //! text is mutated the way real copies go wrong (lines lost, doubled or swapped, cut short, stray
 //! punctuation, unbalanced brackets) and random strings over the genre's alphabet are thrown at it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use lanbai_planner::parse::parse;
 use lanbai_planner::plan::seed::SOURCE_TEXT;
