@@ -14,7 +14,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
@@ -43,6 +43,21 @@ impl Lang {
     }
 }
 
+/// Formats a figure as people write it: integers without decimals, others with at most two decimals
+/// (trailing zeros dropped), so `100`, `37.5` and `12.25` read naturally for 个/项/家 and 亿元 alike.
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        let s = format!("{rounded:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +68,15 @@ mod tests {
         assert_eq!(Lang::Zh.other(), Lang::En);
         assert_eq!(Lang::En.role(Role::Lead), "Lead");
         assert_eq!(Lang::Zh.role(Role::Cooperating), "配合单位");
+    }
+
+    #[test]
+    fn numbers_drop_needless_decimals() {
+        assert_eq!(format_number(100.0), "100");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(0.126), "0.13");
+        assert_eq!(format_number(-3.0), "-3");
+        assert_eq!(format_number(f64::NAN), "–");
     }
 
     #[test]

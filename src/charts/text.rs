@@ -6,42 +6,15 @@
 //! each string by inserting a `<span>` into the page (a forced layout per label, and a panic without a
 //! DOM). Laying labels out ourselves gives the same SVG natively and in the browser and keeps it fast.
 
-/// Language of axis labels, legends, notes and titles. Chinese is the plan's language and the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Picks the Chinese or English form of a fixed label.
-    pub(crate) fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+/// Charts speak the interface language.
+pub use crate::i18n::Lang;
 
 /// CSS font stack for all chart text: common CJK system fonts first so Chinese never falls back to boxes.
 pub const FONT_STACK: &str =
     r#""PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif"#;
 
-/// Formats a figure as drawn and tabulated: integers without decimals, others with at most two decimals
-/// (trailing zeros dropped), so `100`, `37.5` and `12.25` read naturally for 个/项/家 and 亿元 alike.
-pub fn fmt_num(value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        let s = format!("{rounded:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+/// Figures are drawn and tabulated the way the rest of the app writes them.
+pub use crate::i18n::format_number as fmt_num;
 
 /// Formats a share (1.0 = 100 %) as a whole percentage, e.g. `56%`.
 pub fn fmt_pct(share: f64) -> String {

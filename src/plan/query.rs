@@ -251,35 +251,12 @@ mod tests {
     }
 }
 
-/// A number as people write it: no trailing `.0`, at most two decimals.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 /// A target's value as the source words it: "100个以上", "100亿元以上".
 pub fn target_value_label(target: &super::Target) -> String {
     format!(
         "{}{}{}",
-        format_number(target.value),
+        crate::i18n::format_number(target.value),
         target.measure,
         target.bound.label_zh()
     )
-}
-
-#[cfg(test)]
-mod format_tests {
-    use super::*;
-
-    #[test]
-    fn numbers_drop_needless_decimals() {
-        assert_eq!(format_number(100.0), "100");
-        assert_eq!(format_number(12.5), "12.5");
-        assert_eq!(format_number(0.126), "0.13");
-        assert_eq!(format_number(-3.0), "-3");
-    }
 }

@@ -9,13 +9,8 @@ use super::kv::{KeyValue, KvError};
 use super::quarantine::{LeftInPlace, QuarantineEntry, quarantine};
 use super::schema::CURRENT;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    #[default]
-    Zh,
-    En,
-}
+/// The interface language, stored as "zh" / "en".
+pub use crate::i18n::Lang as Language;
 
 /// Missing fields take their defaults, so a settings value from before a field existed still reads strictly.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -2,8 +2,9 @@
 
 use super::components::{NotFound, UnitLink, set_title};
 use super::state::{use_lang, use_plan};
+use crate::i18n::format_number;
 use crate::plan::Role;
-use crate::plan::query::{format_number, target_value_label};
+use crate::plan::query::target_value_label;
 use crate::route::Route;
 use leptos::prelude::*;
 
