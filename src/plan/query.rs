@@ -216,6 +216,16 @@ pub fn search<'a>(plan: &'a Plan, query: &str, filters: &Filters) -> SearchResul
     }
 }
 
+/// A target's value as the source words it: "100个以上", "100亿元以上".
+pub fn target_value_label(target: &super::Target) -> String {
+    format!(
+        "{}{}{}",
+        crate::i18n::format_number(target.value),
+        target.measure,
+        target.bound.label_zh()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,14 +259,4 @@ mod tests {
         );
         assert!(query_terms("   ").is_empty());
     }
-}
-
-/// A target's value as the source words it: "100个以上", "100亿元以上".
-pub fn target_value_label(target: &super::Target) -> String {
-    format!(
-        "{}{}{}",
-        crate::i18n::format_number(target.value),
-        target.measure,
-        target.bound.label_zh()
-    )
 }
