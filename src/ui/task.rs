@@ -1,6 +1,8 @@
 //! `#/task/{n}`: one task's full text, its units by role and its targets with their city split.
 
 use super::components::{NotFound, UnitLink, set_title};
+use super::edit_controls::{TargetActuals, TaskEditor, TaskNotes};
+use super::history::{HistoryList, UndoRedo};
 use super::state::{use_lang, use_plan};
 use crate::i18n::format_number;
 use crate::plan::Role;
@@ -129,6 +131,19 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                     <dl class="roles">{roles}</dl>
                 </section>
                 {targets}
+                <TaskEditor task=task.clone()/>
+                {(!task.targets.is_empty()).then(|| view! {
+                    <section class="actuals-section">
+                        <h2>{lang.pick("实际完成情况", "Actual figures")}</h2>
+                        {task.targets.iter().map(|t| view! { <TargetActuals target=t.clone()/> }).collect_view()}
+                    </section>
+                })}
+                <TaskNotes task=task.clone()/>
+                <section>
+                    <h2>{lang.pick("修改记录", "History")}</h2>
+                    <UndoRedo/>
+                    <HistoryList task=task.id() limit=10/>
+                </section>
                 {last_note}
                 <nav class="pager" aria-label=lang.pick("翻页", "Pages")>
                     {prev.map(|n| view! { <a href=Route::Task(n).to_hash() rel="prev">{format!("← {}{n}", lang.pick("任务 ", "Task "))}</a> })}
