@@ -171,7 +171,11 @@ fn BehindList() -> impl IntoView {
             })
             .collect();
         behind.sort_by_key(|(overdue, t)| (!*overdue, t.number));
-        if behind.is_empty() {
+        let unreported = plan.tasks.len() - paces.len();
+        let unreported_note = (unreported > 0).then(|| view! {
+            <p class="muted" id="unreported">{format!("{unreported} {}", lang.pick("项任务尚未填报进展。", "tasks have no progress reported yet."))}</p>
+        });
+        let list = if behind.is_empty() {
             view! { <p class="muted">{lang.pick("没有滞后的任务。", "No task is behind.")}</p> }
                 .into_any()
         } else {
@@ -186,7 +190,8 @@ fn BehindList() -> impl IntoView {
                     }).collect_view()}
                 </ol>
             }.into_any()
-        }
+        };
+        view! { {list} {unreported_note} }
     };
     view! {
         <section class="behind" id="behind">

@@ -1,5 +1,6 @@
 //! 序时进度 in the interface: the review date in force, every task's pace derived once from the edits, and the
-//! red / amber / green marks the 督查督办 systems use (always with words, never colour alone).
+//! red / amber / green marks the 督查督办 systems use (always with words, never colour alone). A task nobody
+//! has reported on yet is "未填报" (grey), not red: a fresh copy of the plan should not open as a wall of red.
 
 use super::edits::use_edits;
 use super::settings::{effective_review_date, use_settings};
@@ -30,6 +31,7 @@ pub fn provide_pace() {
         Arc::new(
             view.tasks
                 .iter()
+                .filter(|(_, state)| state.last_change.is_some())
                 .map(|(id, state)| (id.clone(), task_pace(state, year, &review)))
                 .collect(),
         )
@@ -49,19 +51,26 @@ pub fn pace_class(pace: Pace) -> &'static str {
     }
 }
 
+/// Words for a pace; `None` is a task nobody has reported on.
+pub fn pace_words(lang: crate::i18n::Lang, pace: Option<Pace>) -> &'static str {
+    match pace {
+        Some(p) => lang.pick(p.label_zh(), p.label_en()),
+        None => lang.pick("未填报", "Not reported"),
+    }
+}
+
 /// The pace of one task as a coloured badge with words.
 #[component]
 pub fn PaceBadge(task_id: String) -> impl IntoView {
     let pace = use_pace();
     let lang = use_lang();
     move || {
-        pace.tasks.read().get(&task_id).copied().map(|p| {
-            view! {
-                <span class=format!("pace {}", pace_class(p))>
-                    {lang.get().pick(p.label_zh(), p.label_en())}
-                </span>
-            }
-        })
+        let p = pace.tasks.read().get(&task_id).copied();
+        view! {
+            <span class=format!("pace {}", p.map(pace_class).unwrap_or("pace-none"))>
+                {pace_words(lang.get(), p)}
+            </span>
+        }
     }
 }
 
@@ -72,12 +81,7 @@ pub fn PaceDot(task_id: String) -> impl IntoView {
     let edits = use_edits();
     let lang = use_lang();
     move || {
-        let p = pace
-            .tasks
-            .read()
-            .get(&task_id)
-            .copied()
-            .unwrap_or(Pace::OnTrack);
+        let p = pace.tasks.read().get(&task_id).copied();
         let status = edits
             .view
             .read()
@@ -89,11 +93,11 @@ pub fn PaceDot(task_id: String) -> impl IntoView {
         let words = format!(
             "{} · {}",
             lang.pick(status.label_zh(), status.label_en()),
-            lang.pick(p.label_zh(), p.label_en())
+            pace_words(lang, p)
         );
         let title = words.clone();
         view! {
-            <span class=format!("dot {} status-{status:?}", pace_class(p)) title=title>
+            <span class=format!("dot {} status-{status:?}", p.map(pace_class).unwrap_or("pace-none")) title=title>
                 <span class="visually-hidden">{words}</span>
             </span>
         }
