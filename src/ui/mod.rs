@@ -3,6 +3,7 @@
 
 mod banner;
 mod browser;
+mod chart_view;
 mod components;
 mod data;
 mod edit_controls;
@@ -16,6 +17,7 @@ mod search;
 mod settings;
 mod shell;
 mod state;
+mod targets;
 mod task;
 mod units;
 
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
     provide_context(settings_context);
     let edits = edits::provide_edits(plan);
     pace::provide_pace();
+    chart_view::provide_chart_width();
 
     follow_hash(route);
     persist_settings(lang, my_unit, settings_context);

@@ -110,6 +110,7 @@ pub fn Overview() -> impl IntoView {
                 <p class="source-line">{source_line}</p>
                 {installment}
                 <BehindList/>
+                <TaskCharts/>
                 <ul class="counts">
                     {counts
                         .into_iter()
@@ -217,5 +218,29 @@ fn ReviewDatePicker() -> impl IntoView {
                     settings.review_date.set((!v.is_empty()).then_some(v));
                 }/>
         </label>
+    }
+}
+
+/// Tasks per group by status and by pace, as charts.
+#[component]
+fn TaskCharts() -> impl IntoView {
+    use super::chart_view::{ChartView, chart_options};
+    use crate::charts::from_plan::group_tasks;
+    use crate::charts::{pace_chart, status_chart};
+    let plan = use_plan();
+    let edits = super::edits::use_edits();
+    let pace = super::pace::use_pace();
+    let groups =
+        Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read(), &pace.tasks.read()));
+    let status_options = chart_options("status", 1.0);
+    let pace_options = chart_options("pace", 1.0);
+    let status = Signal::derive(move || status_chart(&groups.read(), &status_options()));
+    let paces = Signal::derive(move || pace_chart(&groups.read(), &pace_options()));
+    view! {
+        <section class="task-charts">
+            <h2>{tr("各任务组进展", "Progress by task group")}</h2>
+            <ChartView chart=status file_stem="tasks-by-status".to_string()/>
+            <ChartView chart=paces file_stem="tasks-by-pace".to_string()/>
+        </section>
     }
 }

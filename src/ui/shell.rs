@@ -183,6 +183,7 @@ fn Outline() -> impl IntoView {
         <ul class="outline-links">
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
+            <li><a href="#/targets">{tr("目标图表", "Target charts")}</a></li>
             <li><a href="#/history">{tr("修改记录", "History")}</a></li>
             <li><a href="#/data">{tr("数据与备份", "Data and backup")}</a></li>
         </ul>
@@ -203,9 +204,10 @@ fn Page() -> impl IntoView {
         Route::Search(query) => view! { <super::search::SearchPage query/> }.into_any(),
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
         Route::Data => super::data::DataPage().into_any(),
+        Route::Targets => super::targets::TargetsPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
         // Pages of later features answer plainly until they exist.
-        Route::Targets | Route::Print => {
+        Route::Print => {
             view! { <super::components::NotFound what=route.get().to_hash()/> }.into_any()
         }
     }

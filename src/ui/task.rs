@@ -135,6 +135,7 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                 {(!task.targets.is_empty()).then(|| view! {
                     <section class="actuals-section">
                         <h2>{lang.pick("实际完成情况", "Actual figures")}</h2>
+                        <TaskTargetsChart number=task.number/>
                         {task.targets.iter().map(|t| view! { <TargetActuals target=t.clone()/> }).collect_view()}
                     </section>
                 })}
@@ -153,4 +154,31 @@ pub fn TaskPage(number: u32) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The task's own targets against their latest actuals.
+#[component]
+fn TaskTargetsChart(number: u32) -> impl IntoView {
+    use super::chart_view::{ChartView, chart_options};
+    use crate::charts::from_plan::target_input;
+    use crate::charts::targets_overview_chart;
+    let plan = use_plan();
+    let edits = super::edits::use_edits();
+    let elapsed = super::targets::use_elapsed();
+    let options = chart_options(&format!("task-{number}-targets"), 1.0);
+    let chart = Signal::derive(move || {
+        let plan = plan.read();
+        let view = edits.view.read();
+        let inputs: Vec<_> = plan
+            .task(number)
+            .map(|t| {
+                t.targets
+                    .iter()
+                    .map(|k| target_input(k, view.targets.get(&k.id)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        targets_overview_chart(&inputs, elapsed.get(), &options())
+    });
+    view! { <ChartView chart file_stem=format!("task-{number}-targets")/> }
 }
