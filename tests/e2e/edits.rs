@@ -28,7 +28,7 @@ async fn add_note(b: &Browser, text: &str) {
 }
 
 /// Reports `value` for the first actual-input of the target row labelled `region` of target `k`.
-async fn report_actual(b: &Browser, target: &str, region: &str, value: &str, as_of: &str) {
+pub async fn report_actual(b: &Browser, target: &str, region: &str, value: &str, as_of: &str) {
     let base = format!("#actuals-{}", target.replace('.', "\\."));
     set_value(b, &format!("{base} .as-of input"), as_of).await;
     let script = format!(
@@ -44,7 +44,7 @@ async fn report_actual(b: &Browser, target: &str, region: &str, value: &str, as_
 }
 
 /// Waits until the debounced save has written a journal chunk.
-async fn wait_saved(b: &Browser) {
+pub async fn wait_saved(b: &Browser) {
     for _ in 0..200 {
         if stored_keys(b).await.iter().any(|k| k.contains(":journal:")) {
             return;
