@@ -317,3 +317,27 @@ async fn a_full_quota_is_reported_and_the_edit_stays_in_memory() {
     b.wait_for_text(".note-list", "空间已满时的进展").await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn statuses_can_be_set_in_bulk_from_a_group() {
+    let (server, b) = open("bulk").await;
+    b.goto(&server.url("#/group/1")).await;
+    b.wait_for_text("h1", "加强顶层设计").await;
+    b.eval("const boxes = document.querySelectorAll('.bulk-pick'); boxes[0].click(); boxes[2].click();")
+        .await;
+    set_value(&b, "#bulk-status", "Done").await;
+    b.wait_for_text("#bulk-apply", "2").await;
+    b.click("#bulk-apply").await;
+    b.wait_for_text("#bulk-apply", "0").await;
+    for (task, expected) in [("1", "Done"), ("2", "NotStarted"), ("3", "Done")] {
+        b.goto(&server.url(&format!("#/task/{task}"))).await;
+        b.wait_for_text("h1", &format!("任务 {task}")).await;
+        assert_eq!(
+            b.eval("return document.querySelector('#task-status').value")
+                .await,
+            expected,
+            "task {task}"
+        );
+    }
+    b.close().await;
+}
