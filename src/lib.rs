@@ -18,6 +18,9 @@ pub mod plan;
 pub mod route;
 /// The only code that touches localStorage: chunked journal, quarantine, quota, settings.
 pub mod storage;
+/// Seeded synthetic plans and journals of any size, for tests and benchmarks; never in the wasm.
+#[cfg(any(test, feature = "synthetic"))]
+pub mod synthetic;
 /// The Leptos interface (browser only).
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
