@@ -387,7 +387,12 @@ pub fn text(plan: &Plan) -> String {
                     parts.push(format!("{}：{}", role.label_zh(), names(us)));
                 }
             }
-            out.push_str(&format!("{}.{}（{}）\n", t.number, t.text, parts.join("；")));
+            out.push_str(&format!(
+                "{}.{}（{}）\n",
+                t.number,
+                t.text,
+                parts.join("；")
+            ));
         }
     }
     out
@@ -428,10 +433,13 @@ pub fn journal(plan: &Plan, writer: &str, n: usize, seed: u64) -> Vec<Op> {
                 },
                 (4, false) => {
                     let target = rng.pick(&targets);
-                    let place = rng.pick(&target.split).place.clone();
+                    let region = match target.split.len() {
+                        0 => Region::Total,
+                        len => Region::Place(target.split[rng.below(len)].place.clone()),
+                    };
                     OpKind::SetActual {
                         target: target.id.clone(),
-                        region: Region::Place(place),
+                        region,
                         as_of: day,
                         value: rng.below(100) as f64,
                     }
@@ -480,9 +488,10 @@ mod tests {
         );
         let with_targets = p.tasks.iter().filter(|t| !t.targets.is_empty()).count();
         assert!((800..=1_200).contains(&with_targets), "{with_targets}");
-        let split = p.tasks.iter().flat_map(|t| &t.targets).all(|k| {
-            k.split.len() == 2 && k.split.iter().map(|s| s.value).sum::<f64>() == k.value
-        });
+        let split =
+            p.tasks.iter().flat_map(|t| &t.targets).all(|k| {
+                k.split.len() == 2 && k.split.iter().map(|s| s.value).sum::<f64>() == k.value
+            });
         assert!(split);
         let ids: std::collections::HashSet<_> = p.units.iter().map(|u| &u.id).collect();
         assert_eq!(ids.len(), p.units.len(), "unit ids are unique");
@@ -497,7 +506,13 @@ mod tests {
         let parsed = crate::parse::parse(&text(&p));
         assert_eq!(parsed.plan.tasks.len(), 300);
         assert_eq!(parsed.plan.groups.len(), p.groups.len());
-        let lead = |t: &Task| t.roles.lead.iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+        let lead = |t: &Task| {
+            t.roles
+                .lead
+                .iter()
+                .map(|u| u.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(lead(&parsed.plan.tasks[41]), lead(&p.tasks[41]));
     }
 }

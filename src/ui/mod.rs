@@ -30,6 +30,10 @@ use std::sync::Arc;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // First render is done here (mounting is synchronous); scripts/bench.sh measures it from navigation start.
+    let _ = window()
+        .performance()
+        .map(|p| p.mark("lanbai:first-render"));
 }
 
 /// The root: provides each piece of shared state once and installs the app-wide effects.

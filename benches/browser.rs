@@ -1,0 +1,489 @@
+//! The app's budgets measured in headless Chromium against the release build in `dist/`, served from
+//! 127.0.0.1 like any static host (the end-to-end harness of `tests/e2e/`). One browser session; each figure
+//! is the median of several runs. Prints a table; asserts nothing, because timings depend on the machine.
+//!
+//! Run through `scripts/bench.sh`, which builds the site first. Large plans come from the seeded generator
+//! (`src/synthetic.rs`), and stored journals are written natively through `storage::Store`, so the browser
+//! reads exactly the chunks the app itself would have written.
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../tests/e2e/server.rs"]
+mod server;
+
+use browser::{Browser, TempDir, dist_dir};
+use lanbai_planner::plan::Plan;
+use lanbai_planner::storage::{KeyValue, MemoryKv, Store};
+use lanbai_planner::synthetic::{self, Spec};
+use serde_json::{Value, json};
+use server::StaticServer;
+use std::time::Duration;
+
+const RUNS: usize = 7;
+const TASKS: usize = 10_000;
+const JOURNAL: usize = 10_000;
+
+/// In-page helpers, prepended to every timed script: a macrotask hop (after it, the app's microtask-driven
+/// rendering has run) and a forced style + layout, so a figure covers the work up to the DOM the person sees.
+const HELPERS: &str = r#"
+const hop = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+const layout = () => document.body.getBoundingClientRect().height;
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+async function settle(root, until, limitMs) {
+  const start = performance.now();
+  for (;;) {
+    await hop();
+    if (until()) break;
+    if (performance.now() - start > limitMs) return -1;
+  }
+  layout();
+  return 0;
+}
+"#;
+
+struct Table {
+    rows: Vec<[String; 4]>,
+}
+
+impl Table {
+    fn row(&mut self, what: &str, value: String, budget: &str, verdict: &str) {
+        println!("  {what}: {value}");
+        self.rows.push([
+            what.to_string(),
+            value,
+            budget.to_string(),
+            verdict.to_string(),
+        ]);
+    }
+
+    fn timed(&mut self, what: &str, runs: &[f64], budget: Option<f64>) {
+        match stats(runs) {
+            Some((med, min, max)) => {
+                let verdict = match budget {
+                    Some(b) if med <= b => "met",
+                    Some(_) => "MISSED",
+                    None => "",
+                };
+                self.row(
+                    what,
+                    format!("{med:.1} ms ({min:.1}–{max:.1}, n={})", runs.len()),
+                    &budget.map(|b| format!("≤ {b} ms")).unwrap_or_default(),
+                    verdict,
+                );
+            }
+            None => self.row(what, "n/a (no run finished)".into(), "", ""),
+        }
+    }
+
+    fn print(&self) {
+        println!("\n| measure | median (min–max, runs) | budget | |");
+        println!("|---|---|---|---|");
+        for [a, b, c, d] in &self.rows {
+            println!("| {a} | {b} | {c} | {d} |");
+        }
+    }
+}
+
+fn stats(runs: &[f64]) -> Option<(f64, f64, f64)> {
+    let mut v: Vec<f64> = runs.iter().copied().filter(|x| *x >= 0.0).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some((v[v.len() / 2], v[0], v[v.len() - 1]))
+}
+
+fn median(runs: &[f64]) -> Option<f64> {
+    stats(runs).map(|s| s.0)
+}
+
+/// Transfer size of the wasm, JS and CSS in `dist/`, from `scripts/size.sh` (raw, gzip, brotli; KB).
+fn sizes() -> Option<[f64; 3]> {
+    let out = std::process::Command::new("scripts/size.sh")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    print!("{text}");
+    let mut total = [0.0; 3];
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        let Some(name) = parts.next() else { continue };
+        if [".wasm", ".js", ".css"].iter().any(|e| name.ends_with(e)) {
+            for (t, v) in total.iter_mut().zip(parts) {
+                *t += v.parse::<f64>().unwrap_or(0.0);
+            }
+        }
+    }
+    Some(total)
+}
+
+/// A static page holding `text` as paragraphs, which marks its own end: the floor any app showing the same
+/// text over the same server can reach.
+fn floor_page(title: &str, text: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{}</p>\n", esc(l)))
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>\n{body}<script>performance.mark(\"lanbai:first-render\")</script></body></html>",
+        esc(title)
+    )
+}
+
+/// Loads `url` afresh `RUNS` times and returns the `lanbai:first-render` mark (ms from navigation start).
+async fn first_render(b: &Browser, url: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for _ in 0..RUNS {
+        b.goto("about:blank").await;
+        b.goto(url).await;
+        for _ in 0..600 {
+            let v = b
+                .eval("const m = performance.getEntriesByName('lanbai:first-render')[0]; return m ? m.startTime : null")
+                .await;
+            if let Some(ms) = v.as_f64() {
+                out.push(ms);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    out
+}
+
+async fn script(b: &Browser, body: &str, args: Vec<Value>) -> Value {
+    let src = format!(
+        "const done = arguments[arguments.length - 1];\n{HELPERS}\n(async () => {{ {body} }})().then(done, (e) => done('error: ' + e));"
+    );
+    match b.client.execute_async(&src, args).await {
+        Ok(v) => v,
+        Err(e) => Value::String(format!("error: {e}")),
+    }
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    match v {
+        Value::Array(a) => a.iter().filter_map(Value::as_f64).collect(),
+        other => {
+            println!("  (script said: {other})");
+            Vec::new()
+        }
+    }
+}
+
+/// Every key of a natively filled store, copied into the page's localStorage (after clearing it).
+async fn fill_local_storage(b: &Browser, app: &StaticServer, kv: &MemoryKv) {
+    // localStorage belongs to the origin: be on the app's before writing.
+    b.goto("about:blank").await;
+    b.goto(&app.url("#/units")).await;
+    let entries: serde_json::Map<String, Value> = kv
+        .keys()
+        .into_iter()
+        .filter_map(|k| kv.get(&k).map(|v| (k, Value::String(v))))
+        .collect();
+    b.client
+        .execute(
+            "localStorage.clear(); for (const [k, v] of Object.entries(arguments[0])) localStorage.setItem(k, v); return localStorage.length",
+            vec![Value::Object(entries)],
+        )
+        .await
+        .ok();
+    let n = b.eval("return localStorage.length").await;
+    println!("  localStorage holds {n} keys");
+}
+
+/// Stores `plan` in the plan library (the format of `storage::plans`) and makes it the plan opened at start.
+fn library_with(plan: &Plan) -> MemoryKv {
+    let kv = MemoryKv::new();
+    let stored = json!({ "schema": 1, "plan": plan }).to_string();
+    let index = json!({ "schema": 1, "plans": [{
+        "id": plan.id, "name": plan.meta.title, "imported_at": 0, "task_count": plan.tasks.len()
+    }]})
+    .to_string();
+    let ok = kv.set(&format!("lanbai:plan:{}", plan.id), &stored).is_ok()
+        && kv.set("lanbai:plans", &index).is_ok()
+        && kv.set("lanbai:active-plan", &plan.id).is_ok();
+    if !ok {
+        println!("  could not build the plan library");
+    }
+    kv
+}
+
+/// Times hash navigations to `hash` until `ready` (a JS expression) holds, `RUNS` times, leaving the page
+/// in between so each run renders from scratch.
+async fn navigation(b: &Browser, away: &str, hash: &str, ready: &str) -> Vec<f64> {
+    let body = format!(
+        "const out = [];
+         for (let i = 0; i < {RUNS}; i++) {{
+           location.hash = '{away}'; await settle(null, () => true, 1e4); await frame();
+           const t0 = performance.now();
+           location.hash = '{hash}';
+           if (await settle(null, () => {ready}, 12e4) < 0) {{ out.push(-1); break; }}
+           out.push(performance.now() - t0);
+         }}
+         return out;"
+    );
+    floats(&script(b, &body, vec![]).await)
+}
+
+/// Scrolls the element matching `css` by `dy` / `dx` per step and times each step's script, style and
+/// layout work (the scroll handler runs synchronously, the re-render in the following microtasks).
+async fn scrolling(b: &Browser, css: &str, dy: i32, dx: i32) -> Vec<f64> {
+    let body = format!(
+        "const el = document.querySelector('{css}');
+         if (!el) return 'no element {css}';
+         const out = [];
+         for (let i = 0; i < 40; i++) {{
+           const t0 = performance.now();
+           el.scrollTop += {dy}; el.scrollLeft += {dx};
+           el.dispatchEvent(new Event('scroll'));
+           await hop(); layout();
+           out.push(performance.now() - t0);
+           await frame(); await frame();
+         }}
+         return out;"
+    );
+    floats(&script(b, &body, vec![]).await)
+}
+
+/// Types `query` into the header's search box one character at a time, timing each keystroke from the
+/// input event to the updated, laid-out results.
+async fn keystrokes(b: &Browser, query: &str) -> Vec<f64> {
+    let body = "const [q] = arguments;
+         const box = document.getElementById('search-box');
+         const out = [];
+         for (let round = 0; round < 3; round++) {
+           for (const text of [...[...q].map((_, i) => [...q].slice(0, i + 1).join('')), '']) {
+             const main = document.querySelector('main');
+             let changed = false;
+             const mo = new MutationObserver(() => { changed = true; });
+             mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+             const t0 = performance.now();
+             box.value = text;
+             box.dispatchEvent(new Event('input', { bubbles: true }));
+             await settle(main, () => changed, 2e4);
+             out.push(performance.now() - t0);
+             mo.disconnect();
+             await frame();
+           }
+         }
+         return out;";
+    floats(&script(b, body, vec![json!(query)]).await)
+}
+
+#[tokio::main]
+async fn main() {
+    let mut t = Table { rows: Vec::new() };
+    println!("transfer size (scripts/size.sh):");
+    match sizes() {
+        Some([raw, gz, br]) => t.row(
+            "transfer size, wasm + js + css",
+            format!("{raw:.1} KB raw · {gz:.1} KB gzip · {br:.1} KB brotli"),
+            "≤ 200 KB brotli",
+            if br <= 200.0 { "met" } else { "MISSED" },
+        ),
+        None => t.row(
+            "transfer size",
+            "n/a (scripts/size.sh failed)".into(),
+            "",
+            "",
+        ),
+    }
+
+    let gansu = lanbai_planner::plan::seed::gansu();
+    let big = synthetic::plan(Spec::new(TASKS, 2020));
+    let floors = TempDir::new("bench-floor");
+    let write = |name: &str, html: String| std::fs::write(floors.0.join(name), html).ok();
+    write(
+        "gansu.html",
+        floor_page(&gansu.meta.title, lanbai_planner::plan::seed::SOURCE_TEXT),
+    );
+    write(
+        "big.html",
+        floor_page(&big.meta.title, &synthetic::text(&big)),
+    );
+    let app = StaticServer::start(&dist_dir(), "/");
+    let floor = StaticServer::start(&floors.0, "/");
+    let b = Browser::start("bench").await;
+    let long = fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(600)),
+        Some(Duration::from_secs(300)),
+        None,
+    );
+    b.client.update_timeouts(long).await.ok();
+
+    println!("cold load, Gansu plan:");
+    b.goto(&app.url("#/")).await;
+    b.eval("localStorage.clear(); return 0").await;
+    let app_ms = first_render(&b, &app.url("#/")).await;
+    let floor_ms = first_render(&b, &floor.url("gansu.html")).await;
+    t.timed("first render, Gansu plan (app)", &app_ms, None);
+    t.timed(
+        "first render, Gansu text as static HTML (floor)",
+        &floor_ms,
+        None,
+    );
+    let ratio = |a: &[f64], f: &[f64]| match (median(a), median(f)) {
+        (Some(a), Some(f)) if f > 0.0 => Some(a / f),
+        _ => None,
+    };
+    match ratio(&app_ms, &floor_ms) {
+        Some(r) => t.row(
+            "ratio app / floor, Gansu plan",
+            format!("{r:.2} ×"),
+            "≤ 2.0 ×",
+            if r <= 2.0 { "met" } else { "MISSED" },
+        ),
+        None => t.row("ratio app / floor, Gansu plan", "n/a".into(), "≤ 2.0 ×", ""),
+    }
+
+    println!("journal of {JOURNAL} edits (Gansu plan):");
+    let kv = MemoryKv::new();
+    let mut store = Store::open(kv.clone(), &gansu.id, "benchwriter");
+    if store
+        .append_all(synthetic::journal(&gansu, "benchwriter", JOURNAL, 7))
+        .is_err()
+    {
+        println!("  could not fill the store");
+    }
+    fill_local_storage(&b, &app, &kv).await;
+    let mut load = Vec::new();
+    for _ in 0..RUNS {
+        b.goto("about:blank").await;
+        b.goto(&app.url("#/task/1")).await;
+        for _ in 0..200 {
+            let v = b.eval("const m = performance.getEntriesByName('lanbai:journal-load')[0]; return m ? m.duration : null").await;
+            if let Some(ms) = v.as_f64() {
+                load.push(ms);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    t.timed(
+        "load + fold a 10,000-entry journal at start",
+        &load,
+        Some(50.0),
+    );
+    let persist = floats(
+        &script(
+            &b,
+            "const out = [];
+             for (let i = 0; i < 21; i++) {
+               const input = document.getElementById('task-progress');
+               if (!input) return 'no #task-progress';
+               input.value = String((i * 5) % 100);
+               input.dispatchEvent(new Event('change', { bubbles: true }));
+               await hop();
+               const t0 = performance.now();
+               window.dispatchEvent(new Event('pagehide'));
+               out.push(performance.now() - t0);
+               await frame();
+             }
+             return out;",
+            vec![],
+        )
+        .await,
+    );
+    t.timed(
+        "persist one edit (write path, 10,000-entry journal)",
+        &persist,
+        Some(5.0),
+    );
+
+    println!("{TASKS}-task plan:");
+    fill_local_storage(&b, &app, &library_with(&big)).await;
+    b.goto(&app.url("#/")).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let shown = b
+        .eval("const e = document.querySelector('.brand-plan'); return e ? e.textContent : ''")
+        .await;
+    if shown.as_str() != Some(big.meta.title.as_str()) {
+        t.row(
+            "10,000-task plan",
+            "n/a: this build cannot open a stored plan (the plan library is not merged yet)".into(),
+            "",
+            "",
+        );
+    } else {
+        let app_ms = first_render(&b, &app.url("#/")).await;
+        let floor_ms = first_render(&b, &floor.url("big.html")).await;
+        t.timed("first render, 10,000 tasks (app)", &app_ms, None);
+        t.timed(
+            "first render, 10,000 tasks as static HTML (floor)",
+            &floor_ms,
+            None,
+        );
+        if let Some(r) = ratio(&app_ms, &floor_ms) {
+            t.row(
+                "ratio app / floor, 10,000 tasks",
+                format!("{r:.2} ×"),
+                "",
+                "",
+            );
+        }
+        let keys = keystrokes(&b, "科技成果转化").await;
+        t.timed("search, per keystroke (科技成果转化)", &keys, Some(16.0));
+        b.goto(&app.url("#/")).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let outline = scrolling(&b, "nav.outline", 600, 0).await;
+        t.timed("outline, per scroll step of 600 px", &outline, Some(16.0));
+        let m = navigation(
+            &b,
+            "#/units",
+            "#/matrix",
+            "document.querySelector('table.matrix tbody tr')",
+        )
+        .await;
+        t.timed("matrix, render page", &m, None);
+        let ms = scrolling(&b, ".table-scroll", 500, 0).await;
+        t.timed("matrix, per scroll step (down 500 px)", &ms, Some(16.0));
+        let ms = scrolling(&b, ".table-scroll", 0, 500).await;
+        t.timed("matrix, per scroll step (right 500 px)", &ms, Some(16.0));
+        for (name, away, hash, ready) in [
+            (
+                "chart page: overview (status + pace by group)",
+                "#/units",
+                "#/",
+                "document.querySelectorAll('main svg').length >= 2",
+            ),
+            (
+                "chart page: units (workload)",
+                "#/",
+                "#/units",
+                "document.querySelector('main svg')",
+            ),
+            (
+                "chart page: task with targets",
+                "#/",
+                "#/task/TARGET",
+                "document.querySelector('main svg')",
+            ),
+            (
+                "chart page: all targets",
+                "#/",
+                "#/targets",
+                "document.querySelector('main svg')",
+            ),
+        ] {
+            let with_target = big
+                .tasks
+                .iter()
+                .find(|t| !t.targets.is_empty())
+                .map_or(1, |t| t.number);
+            let hash = hash.replace("TARGET", &with_target.to_string());
+            let runs = navigation(&b, away, &hash, ready).await;
+            t.timed(name, &runs, Some(20.0));
+        }
+    }
+    b.close().await;
+    t.print();
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the release site and prints the performance table: transfer size, first render against a static
+# page of the same text, search, scrolling, journal and chart timings at 10,000 tasks (medians of several
+# runs in one headless Chromium session), then the native core benchmark at the same scale.
+# Usage: scripts/bench.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+[ "${1:-}" = "--no-build" ] || trunk build --release
+cargo bench --features e2e --bench browser
+cargo bench --features synthetic --bench scale
