@@ -154,6 +154,13 @@ fn main() {
         "",
     );
     report(
+        "load a 10,000-edit journal (no fold)",
+        time(20, || {
+            black_box(Store::open(kv.clone(), &plan.id, "reader").load(0));
+        }),
+        "",
+    );
+    report(
         "load + fold a 10,000-edit journal",
         time(20, || {
             let loaded = Store::open(kv.clone(), &plan.id, "reader").load(0);

@@ -84,6 +84,17 @@ fn parse_versioned(raw: &str) -> Result<Value, ReadError> {
 
 /// Reads a journal chunk, keeping every op that still has the right shape.
 pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
+    // Fast path: a current chunk whose ops all have the right shape reads straight into `Chunk`, without the
+    // intermediate `Value` tree that costs about half of a 10,000-op load. Anything else (older schema,
+    // damaged ops) takes the careful path below, which keeps what it can.
+    if let Ok(chunk) = serde_json::from_str::<Chunk>(raw)
+        && chunk.schema == CURRENT
+    {
+        return Ok(ChunkRead {
+            ops: chunk.ops,
+            bad: Vec::new(),
+        });
+    }
     let value = parse_versioned(raw)?;
     let Some(Value::Array(items)) = value.get("ops") else {
         return Err(ReadError::Unreadable("chunk has no ops array".into()));
