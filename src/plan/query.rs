@@ -165,14 +165,58 @@ pub struct Filters {
     pub group: Option<u32>,
 }
 
+/// The folded text every search matches against, computed once per plan instead of once per keystroke:
+/// at 10,000 tasks folding the haystacks is most of a search's time.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchIndex {
+    /// Per task (in plan order): its text followed by the names of its units, folded.
+    tasks: Vec<String>,
+    groups: Vec<String>,
+    /// Per unit: its name and aliases, folded.
+    units: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(plan: &Plan) -> SearchIndex {
+        SearchIndex {
+            tasks: plan
+                .tasks
+                .iter()
+                .map(|t| {
+                    let names: String = t.roles.iter().map(|(_, r)| r.name.as_str()).collect();
+                    fold_for_search(&format!("{}{}", t.text, names))
+                })
+                .collect(),
+            groups: plan
+                .groups
+                .iter()
+                .map(|g| fold_for_search(&g.title))
+                .collect(),
+            units: plan
+                .units
+                .iter()
+                .map(|u| fold_for_search(&format!("{}{}", u.name, u.aliases.join(""))))
+                .collect(),
+        }
+    }
+}
+
 /// Full-text search over task text, the names of a task's units, group titles and unit names (with aliases).
 /// An empty query with filters lists every task the filters allow.
 pub fn search<'a>(plan: &'a Plan, query: &str, filters: &Filters) -> SearchResults<'a> {
+    search_indexed(plan, &SearchIndex::new(plan), query, filters)
+}
+
+/// [`search`] with the plan's [`SearchIndex`] built beforehand (the interface keeps one per plan).
+pub fn search_indexed<'a>(
+    plan: &'a Plan,
+    index: &SearchIndex,
+    query: &str,
+    filters: &Filters,
+) -> SearchResults<'a> {
     let terms = query_terms(query);
-    let matches_all = |hay: &str| {
-        let hay = fold_for_search(hay);
-        terms.iter().all(|t| hay.contains(t.as_str()))
-    };
+    let matches_all =
+        |hay: Option<&String>| hay.is_some_and(|h| terms.iter().all(|t| h.contains(t.as_str())));
     let unit_id = filters
         .unit
         .as_deref()
@@ -180,17 +224,16 @@ pub fn search<'a>(plan: &'a Plan, query: &str, filters: &Filters) -> SearchResul
     let tasks = plan
         .tasks
         .iter()
-        .filter(|t| filters.group.is_none_or(|g| t.group == g))
-        .filter(|t| match (&unit_id, filters.role) {
+        .enumerate()
+        .filter(|(_, t)| filters.group.is_none_or(|g| t.group == g))
+        .filter(|(_, t)| match (&unit_id, filters.role) {
             (Some(id), Some(role)) => t.roles.get(role).iter().any(|r| &r.unit == id),
             (Some(id), None) => t.roles.iter().any(|(_, r)| &r.unit == id),
             (None, Some(role)) => !t.roles.get(role).is_empty(),
             (None, None) => true,
         })
-        .filter(|t| {
-            let names: String = t.roles.iter().map(|(_, r)| r.name.as_str()).collect();
-            terms.is_empty() || matches_all(&format!("{}{}", t.text, names))
-        })
+        .filter(|(i, _)| terms.is_empty() || matches_all(index.tasks.get(*i)))
+        .map(|(_, t)| t)
         .collect();
     if terms.is_empty() {
         return SearchResults {
@@ -201,13 +244,17 @@ pub fn search<'a>(plan: &'a Plan, query: &str, filters: &Filters) -> SearchResul
     let groups = plan
         .groups
         .iter()
-        .filter(|g| filters.group.is_none_or(|n| g.number == n))
-        .filter(|g| matches_all(&g.title))
+        .enumerate()
+        .filter(|(_, g)| filters.group.is_none_or(|n| g.number == n))
+        .filter(|(i, _)| matches_all(index.groups.get(*i)))
+        .map(|(_, g)| g)
         .collect();
     let units = plan
         .units
         .iter()
-        .filter(|u| matches_all(&format!("{}{}", u.name, u.aliases.join(""))))
+        .enumerate()
+        .filter(|(i, _)| matches_all(index.units.get(*i)))
+        .map(|(_, u)| u)
         .collect();
     SearchResults {
         tasks,

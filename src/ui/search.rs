@@ -5,15 +5,21 @@ use super::browser;
 use super::components::{Highlighted, set_title};
 use super::state::{tr, use_lang, use_plan, use_route};
 use crate::plan::Role;
-use crate::plan::query::{Filters, query_terms, search};
+use crate::plan::query::{Filters, SearchIndex, query_terms, search_indexed};
 use crate::route::{Route, SearchQuery};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn SearchPage(query: SearchQuery) -> impl IntoView {
     let plan = use_plan();
     let lang = use_lang();
     let route = use_route();
+    // Folded once per plan; each keystroke then only scans it.
+    let index = Memo::new(move |_| Arc::new(SearchIndex::new(&plan.read())));
+    // Results rendered at once: a short query can match thousands of tasks, and building their rows is
+    // what a keystroke would wait for. "Show more" raises it.
+    let limit = RwSignal::new(RESULTS_SHOWN);
     // Changing a filter is a new view worth a history entry.
     let set_filter = move |change: &dyn Fn(&mut SearchQuery)| {
         if let Route::Search(mut q) = route.get_untracked() {
@@ -92,13 +98,16 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
             role: q.role,
             group: q.group,
         };
-        let found = search(&plan, &q.q, &filters);
+        let index = index.get();
+        let found = search_indexed(&plan, &index, &q.q, &filters);
         if terms.is_empty() && filters == Filters::default() {
             return view! { <p class="muted">{lang.pick("在上方搜索框输入关键词，或选择筛选条件。", "Type in the search box above, or choose a filter.")}</p> }.into_any();
         }
+        let hidden = found.tasks.len().saturating_sub(limit.get());
         let task_items = found
             .tasks
             .iter()
+            .take(limit.get())
             .map(|t| {
                 let units: Vec<String> = t.roles.iter().map(|(_, u)| u.name.clone()).collect();
                 let units_hit = !terms.is_empty()
@@ -136,6 +145,11 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
             <section>
                 <h2>{lang.pick("任务", "Tasks")}</h2>
                 <ol class="results" id="task-results">{task_items}</ol>
+                {(hidden > 0).then(|| view! {
+                    <button id="more-results" on:click=move |_| limit.update(|l| *l += RESULTS_SHOWN)>
+                        {format!("{} ({} {})", lang.pick("显示更多", "Show more"), hidden, lang.pick("项未显示", "not shown"))}
+                    </button>
+                })}
             </section>
             {(!found.groups.is_empty()).then(|| view! { <section><h2>{lang.pick("任务组", "Groups")}</h2><ul>{group_items}</ul></section> })}
             {(!found.units.is_empty()).then(|| view! { <section><h2>{lang.pick("单位", "Units")}</h2><ul id="unit-results">{unit_items}</ul></section> })}
@@ -150,3 +164,6 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
         </article>
     }
 }
+
+/// Task results rendered before "Show more".
+const RESULTS_SHOWN: usize = 100;

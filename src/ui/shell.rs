@@ -130,6 +130,10 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// Above this many tasks the outline shows only the rows in view (see [`VirtualOutline`]); below it, every
+/// row is in the DOM, which keeps find-in-page and printing simple for plans of ordinary size.
+const VIRTUAL_FROM: usize = 300;
+
 /// Groups and their tasks, with the current one marked.
 #[component]
 fn Outline() -> impl IntoView {
@@ -142,6 +146,9 @@ fn Outline() -> impl IntoView {
         </a>
         {move || {
             let plan = plan.get();
+            if plan.tasks.len() >= VIRTUAL_FROM {
+                return view! { <VirtualOutline/> }.into_any();
+            }
             plan.groups
                 .iter()
                 .map(|g| {
@@ -179,6 +186,7 @@ fn Outline() -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         }}
         <ul class="outline-links">
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
@@ -190,11 +198,148 @@ fn Outline() -> impl IntoView {
     }
 }
 
+/// Height of one outline row in px; `.outline-virtual` rows are fixed to it in the style sheet.
+const ROW_PX: i32 = 28;
+/// Rows rendered above and below the visible ones, so a fast wheel turn does not show blank space.
+const OVERSCAN: i32 = 12;
+
+/// One row of the flattened outline: a group heading or a task (by index into `plan.tasks`).
+#[derive(Clone, Copy, PartialEq)]
+enum OutlineRow {
+    Group(usize),
+    Task(usize),
+}
+
+/// The outline of a large plan: one scroll box whose height is that of every row, holding only the rows in
+/// view. Thousands of tasks otherwise cost seconds at start and a long frame on every status change, since
+/// each row carries a status dot bound to the edits.
+#[component]
+fn VirtualOutline() -> impl IntoView {
+    let plan = use_plan();
+    let route = use_route();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    // The first row in view, and how many rows fit: updated on scroll, only when they change.
+    let first = RwSignal::new(0i32);
+    let visible = RwSignal::new(40i32);
+    let rows = Memo::new(move |_| {
+        let plan = plan.read();
+        let mut rows = Vec::with_capacity(plan.tasks.len() + plan.groups.len());
+        let mut last_group = None;
+        for (i, t) in plan.tasks.iter().enumerate() {
+            if last_group != Some(t.group) {
+                if let Some(g) = plan.groups.iter().position(|g| g.number == t.group) {
+                    rows.push(OutlineRow::Group(g));
+                }
+                last_group = Some(t.group);
+            }
+            rows.push(OutlineRow::Task(i));
+        }
+        rows
+    });
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            let top = el.scroll_top() / ROW_PX;
+            let fit = el.client_height() / ROW_PX + 1;
+            if first.get_untracked() != top {
+                first.set(top);
+            }
+            if visible.get_untracked() != fit {
+                visible.set(fit);
+            }
+        }
+    };
+    // Opening a task from elsewhere (a link, Back) brings its row into view.
+    Effect::new(move |_| {
+        let Route::Task(n) = route.get() else { return };
+        let index = rows.with_untracked(|rows| {
+            let plan = plan.read_untracked();
+            rows.iter()
+                .position(|r| matches!(r, OutlineRow::Task(i) if plan.tasks[*i].number == n))
+        });
+        if let (Some(index), Some(el)) = (index, scroller.get_untracked()) {
+            let y = index as i32 * ROW_PX;
+            if y < el.scroll_top() || y + ROW_PX > el.scroll_top() + el.client_height() {
+                el.set_scroll_top((y - el.client_height() / 2).max(0));
+            }
+        }
+    });
+    let window = move || {
+        let total = rows.with(Vec::len) as i32;
+        let start = (first.get() - OVERSCAN).clamp(0, total);
+        let end = (first.get() + visible.get() + OVERSCAN).clamp(start, total);
+        (start, end, total)
+    };
+    let shown = move || {
+        let (start, end, _) = window();
+        (start..end).collect::<Vec<i32>>()
+    };
+    let row_view = move |index: i32| {
+        let row = rows.with_untracked(|rows| rows.get(index as usize).copied());
+        let plan = plan.read_untracked();
+        match row {
+            Some(OutlineRow::Group(g)) => {
+                let g = &plan.groups[g];
+                let number = g.number;
+                view! {
+                    <li class="outline-row outline-group-title">
+                        <a
+                            href=Route::Group(number).to_hash()
+                            aria-current=move || (route.get() == Route::Group(number)).then_some("page")
+                        >
+                            {format!("({}){}", g.numeral, g.title)}
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+            Some(OutlineRow::Task(i)) => {
+                let t = &plan.tasks[i];
+                let n = t.number;
+                view! {
+                    <li class="outline-row">
+                        <a
+                            href=Route::Task(n).to_hash()
+                            aria-current=move || (route.get() == Route::Task(n)).then_some("page")
+                        >
+                            <super::pace::PaceDot task_id=t.id()/>
+                            <span class="task-no">{n}</span>
+                            <span class="task-excerpt">{super::components::excerpt(&t.text, 18)}</span>
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+            None => ().into_any(),
+        }
+    };
+    view! {
+        <div class="outline-virtual" node_ref=scroller on:scroll=on_scroll tabindex="0"
+            aria-label=tr("任务目录（滚动显示更多）", "Task outline (scroll for more)")>
+            <ul
+                class="outline-tasks"
+                style:height=move || format!("{}px", window().2 * ROW_PX)
+                style:padding-top=move || format!("{}px", window().0 * ROW_PX)
+            >
+                <For each=shown key=|i| *i children=row_view/>
+            </ul>
+        </div>
+    }
+}
+
 /// The page for the current route.
 #[component]
 fn Page() -> impl IntoView {
     let route = use_route();
-    move || match route.get() {
+    // Typing in the search box changes the route on every keystroke; the search page follows the query
+    // itself, so only a change of filters (or of page) builds a new page.
+    let page = Memo::new(move |_| match route.get() {
+        Route::Search(q) => Route::Search(SearchQuery {
+            q: String::new(),
+            ..q
+        }),
+        other => other,
+    });
+    move || match page.get() {
         Route::Overview => super::overview::Overview().into_any(),
         Route::Group(n) => view! { <super::group::GroupPage number=n/> }.into_any(),
         Route::Task(n) => view! { <super::task::TaskPage number=n/> }.into_any(),
