@@ -1,20 +1,27 @@
-//! `#/matrix`: units × tasks with 牵 / 实 / 配 cells, sortable, downloadable as CSV for Excel.
+//! `#/matrix`: units × tasks with 牵 / 实 / 配 cells, sortable, downloadable as CSV for Excel. Large plans
+//! are shown a page of task columns at a time; the CSV always holds the whole matrix.
 
 use super::browser;
 use super::components::set_title;
 use super::state::{use_lang, use_plan};
-use crate::plan::matrix::{cell_text, matrix, matrix_csv};
+use crate::plan::matrix::{cell_text, matrix_csv};
+use crate::plan::{Plan, Role, Unit};
 use crate::route::{MatrixSort, Route};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[component]
 pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
     let plan = use_plan();
     let lang = use_lang();
     let error = RwSignal::new(None::<String>);
+    let page = RwSignal::new(0usize);
     move || {
         let plan = plan.get();
         let lang = lang.get();
+        let pages = plan.tasks.len().div_ceil(PAGE_COLUMNS).max(1);
+        let page_no = page.get().min(pages - 1);
+        let columns = page_no * PAGE_COLUMNS..((page_no + 1) * PAGE_COLUMNS).min(plan.tasks.len());
         set_title(lang.pick("分工矩阵", "Responsibility matrix").to_string());
         let sort_links = MatrixSort::ALL
             .into_iter()
@@ -29,8 +36,7 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
                 }
             })
             .collect_view();
-        let head = plan
-            .tasks
+        let head = plan.tasks[columns.clone()]
             .iter()
             .map(|t| {
                 view! {
@@ -40,7 +46,7 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
                 }
             })
             .collect_view();
-        let rows = matrix(&plan, sort)
+        let rows = page_rows(&plan, sort, columns.clone())
             .into_iter()
             .map(|row| {
                 let cells = row
@@ -78,6 +84,19 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
                     <button id="matrix-csv" on:click=download>{lang.pick("下载 CSV", "Download CSV")}</button>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                {(pages > 1).then(|| view! {
+                    <nav class="pager" aria-label=lang.pick("矩阵分页", "Matrix pages")>
+                        <button id="matrix-prev" disabled=page_no == 0 on:click=move |_| page.set(page_no.saturating_sub(1))>
+                            {lang.pick("上一页", "Previous")}
+                        </button>
+                        <span role="status">
+                            {format!("{} {}–{} / {}", lang.pick("任务", "Tasks"), columns.start + 1, columns.end, plan.tasks.len())}
+                        </span>
+                        <button id="matrix-next" disabled=page_no + 1 >= pages on:click=move |_| page.set(page_no + 1)>
+                            {lang.pick("下一页", "Next")}
+                        </button>
+                    </nav>
+                })}
                 <div class="table-scroll" tabindex="0" role="region" aria-label=lang.pick("分工矩阵", "Responsibility matrix")>
                     <table class="matrix">
                         <thead>
@@ -93,4 +112,47 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
             </article>
         }
     }
+}
+
+/// Task columns per page. A province-wide plan is ~300 units × 10,000 tasks, three million cells that no
+/// browser lays out in reasonable time; 50 columns keep a page near 15,000 cells.
+const PAGE_COLUMNS: usize = 50;
+
+/// One row of a page of the matrix: the unit, its roles in the page's tasks, and its total over all tasks.
+struct PageRow<'a> {
+    unit: &'a Unit,
+    cells: Vec<Vec<Role>>,
+    total: usize,
+}
+
+/// The rows of the matrix for the tasks in `columns`, ordered like `plan::matrix::matrix` (totals and so
+/// the load order count every task), but computing cells for the visible columns only.
+fn page_rows(plan: &Plan, sort: MatrixSort, columns: std::ops::Range<usize>) -> Vec<PageRow<'_>> {
+    let mut totals: HashMap<&str, usize> = HashMap::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for t in &plan.tasks {
+        seen.clear();
+        for (_, r) in t.roles.iter() {
+            if !seen.contains(&r.unit.as_str()) {
+                seen.push(&r.unit);
+                *totals.entry(&r.unit).or_default() += 1;
+            }
+        }
+    }
+    let tasks = &plan.tasks[columns];
+    let mut rows: Vec<PageRow> = plan
+        .units
+        .iter()
+        .map(|unit| PageRow {
+            unit,
+            cells: tasks.iter().map(|t| plan.roles_of(t, &unit.id)).collect(),
+            total: totals.get(unit.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    match sort {
+        MatrixSort::Plan => {}
+        MatrixSort::Name => rows.sort_by(|a, b| a.unit.name.cmp(&b.unit.name)),
+        MatrixSort::Load => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
+    }
+    rows
 }
