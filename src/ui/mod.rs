@@ -3,8 +3,11 @@
 mod browser;
 mod components;
 mod group;
+mod import;
+mod import_preview;
 mod matrix;
 mod overview;
+mod plans;
 mod search;
 mod settings;
 mod shell;
@@ -26,7 +29,7 @@ pub fn mount() {
 /// The root: provides each piece of shared state once and installs the app-wide effects.
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = RwSignal::new(Arc::new(crate::plan::seed::gansu()));
+    let plan = RwSignal::new(Arc::new(plans::initial_plan()));
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let stored = settings::load();
     let lang = RwSignal::new(stored.lang);

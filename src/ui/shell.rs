@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Shell() -> impl IntoView {
+    super::plans::provide_library();
     let outline_open = RwSignal::new(false);
     let route = use_route();
     // Following a link from the folded outline should also fold it again.
@@ -91,6 +92,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
                 <span class="brand-name">{tr("兰白双区工作台", "Lanbai Planner")}</span>
                 <span class="brand-plan">{move || plan.get().meta.title.clone()}</span>
             </a>
+            <super::plans::PlanSwitcher/>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
                 <input
                     type="search"
@@ -185,6 +187,8 @@ fn Outline() -> impl IntoView {
         <ul class="outline-links">
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
+            <li><a href="#/plans">{tr("计划库", "Plans")}</a></li>
+            <li><a href="#/import">{tr("导入计划", "Import a plan")}</a></li>
         </ul>
     }
 }
@@ -201,6 +205,8 @@ fn Page() -> impl IntoView {
         Route::Unit(id) => view! { <super::units::UnitPage id/> }.into_any(),
         Route::Matrix(sort) => view! { <super::matrix::MatrixPage sort/> }.into_any(),
         Route::Search(query) => view! { <super::search::SearchPage query/> }.into_any(),
+        Route::Import => super::import::ImportPage().into_any(),
+        Route::Plans(open) => view! { <super::plans::PlansPage open/> }.into_any(),
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
         // Pages of later features answer plainly until they exist.
         Route::Targets | Route::Data | Route::History | Route::Print => {
