@@ -2,6 +2,7 @@
 //! headless Chromium as a person would use it. Run by `scripts/test.sh` (feature `e2e`).
 
 mod browser;
+mod import;
 mod server;
 
 use browser::{Browser, dist_dir};

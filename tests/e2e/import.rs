@@ -1,0 +1,167 @@
+//! Importing another place's work plan: paste, preview with the flagged line, save, explore it, switch back
+//! to the shipped plan from the header, and find the imported plan again after a reload.
+
+use crate::browser::Browser;
+use crate::open;
+use fantoccini::Locator;
+
+/// A city's 工作要点 with 责任单位 and 完成时限 lines, and one line the importer cannot read (line 20).
+const LONGXI: &str = include_str!("../fixtures/plans/longxi-2021.txt");
+const LONGXI_TITLE: &str = "陇西市2021年科技创新工作要点";
+
+/// Sets the textarea as a paste would and fires `input`, which is what the page listens to.
+async fn paste(b: &Browser, text: &str) {
+    b.client
+        .wait()
+        .for_element(Locator::Css("#import-text"))
+        .await
+        .expect("the plan text box");
+    b.client
+        .execute(
+            "const t = document.querySelector('#import-text');
+             t.value = arguments[0];
+             t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![serde_json::Value::from(text)],
+        )
+        .await
+        .expect("paste");
+}
+
+async fn switch_plan(b: &Browser, id: &str) {
+    b.client
+        .execute(
+            "const s = document.querySelector('#plan-switcher');
+             s.value = arguments[0];
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::Value::from(id)],
+        )
+        .await
+        .expect("switch plan");
+}
+
+#[tokio::test]
+async fn an_imported_plan_is_previewed_saved_explored_and_kept_beside_the_shipped_one() {
+    let (server, b) = open("import").await;
+    b.goto(&server.url("#/import")).await;
+    b.wait_for_text("h1", "导入计划").await;
+    assert_eq!(
+        b.eval("return document.querySelector('#import-text').getAttribute('aria-label')")
+            .await,
+        "计划文本"
+    );
+    paste(&b, LONGXI).await;
+
+    b.wait_for_text("#preview-tasks", "6").await;
+    assert_eq!(b.text("#preview-title").await, LONGXI_TITLE);
+    assert_eq!(b.text("#preview-year").await, "2021");
+    assert!(b.text("#preview-deadlines").await.starts_with('6'));
+    assert!(b.text("#preview-flagged").await.starts_with('1'));
+    let flagged = b.texts(".source-line.flagged").await;
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(
+        flagged[0].contains("20")
+            && flagged[0].contains("此项工作另行安排")
+            && flagged[0].contains("未能识别"),
+        "{}",
+        flagged[0]
+    );
+    let first_task = b.text(".preview-task").await;
+    assert!(
+        first_task.contains("市科技局") && first_task.contains("2021年11月底前"),
+        "{first_task}"
+    );
+
+    b.click("#import-save").await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    assert_eq!(b.hash().await, "#/");
+    assert!(
+        b.texts(".notice").await.is_empty(),
+        "an imported plan is not an installment"
+    );
+
+    b.goto(&server.url("#/units")).await;
+    b.wait_for_text(".units-table", "市科技局").await;
+    assert_eq!(b.texts(".units-table tbody tr").await.len(), 9);
+    b.goto(&server.url("#/unit/%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80"))
+        .await;
+    b.wait_for_text("h1", "市科技局").await;
+    assert_eq!(
+        b.texts(".duty-lead .task-link .task-no").await,
+        ["1", "4", "5", "6"]
+    );
+    b.goto(&server.url("#/matrix")).await;
+    b.wait_for_text("h1", "任务分工矩阵").await;
+    let rows = b.texts("table tbody tr").await;
+    assert_eq!(rows.len(), 9, "{rows:?}");
+
+    switch_plan(&b, "gansu-2020-shuangqu").await;
+    b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
+        .await;
+    b.goto(&server.url("#/task/6")).await;
+    b.wait_for_text("h1", "任务 6").await;
+    assert_eq!(b.texts(".role-lead .unit-link").await, ["兰州市", "白银市"]);
+
+    b.client.refresh().await.expect("reload");
+    b.wait_for_text("h1", "任务 6").await;
+    b.goto(&server.url("#/plans")).await;
+    b.wait_for_text(".plans-table", LONGXI_TITLE).await;
+    let options = b.texts("#plan-switcher option").await;
+    assert_eq!(
+        options,
+        ["甘肃省出台2020年双区建设工作要点", LONGXI_TITLE],
+        "the shipped plan first, then the imported one"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn text_without_tasks_is_explained_and_not_saved() {
+    let (server, b) = open("import-empty").await;
+    b.goto(&server.url("#/import")).await;
+    paste(&b, "会议通知\n请各单位准时参加。<b>不是标签</b>").await;
+    b.wait_for_text(".import-unreadable", "没有识别出任何任务")
+        .await;
+    assert_eq!(
+        b.eval("return document.querySelector('#import-save').disabled")
+            .await,
+        true
+    );
+    assert!(
+        b.text(".source-lines").await.contains("<b>不是标签</b>"),
+        "markup in the source is shown as text"
+    );
+    assert_eq!(
+        b.eval("return Object.keys(localStorage).filter(k => k.startsWith('lanbai:plan')).length")
+            .await,
+        0
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_saved_web_page_is_read_as_text() {
+    let (server, b) = open("import-html").await;
+    let dir = crate::browser::TempDir::new("import-html");
+    let path = dir.0.join("longxi.html");
+    let body: String = LONGXI
+        .lines()
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;")))
+        .collect();
+    std::fs::write(
+        &path,
+        format!("<html><head><title>x</title><script>var a='<p>1.不是任务</p>';</script></head><body>{body}</body></html>"),
+    )
+    .expect("write the page");
+    b.goto(&server.url("#/import")).await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("#import-file"))
+        .await
+        .expect("file input")
+        .send_keys(&path.to_string_lossy())
+        .await
+        .expect("choose the file");
+    b.wait_for_text("#preview-tasks", "6").await;
+    assert_eq!(b.text("#preview-title").await, LONGXI_TITLE);
+    b.close().await;
+}
