@@ -86,12 +86,7 @@ fn tasks_by_group(plan: &Plan, lang: Lang) -> impl IntoView + use<> {
     let mut sections: Vec<(String, Vec<&Task>)> = plan
         .groups
         .iter()
-        .map(|g| {
-            (
-                format!("({}){}", g.numeral, g.title),
-                plan.tasks_in_group(g.number).collect(),
-            )
-        })
+        .map(|g| (g.heading(), plan.tasks_in_group(g.number).collect()))
         .collect();
     let loose: Vec<&Task> = plan
         .tasks

@@ -71,7 +71,7 @@ pub fn Overview() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <a href=Route::Group(g.number).to_hash()>{format!("({}){}", g.numeral, g.title)}</a>
+                        <a href=Route::Group(g.number).to_hash()>{g.heading()}</a>
                         <span class="muted">
                             {format!(" · {count} {} · {range}", lang.pick("项任务", "tasks"))}
                         </span>

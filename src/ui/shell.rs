@@ -176,7 +176,7 @@ fn Outline() -> impl IntoView {
                                 href=Route::Group(number).to_hash()
                                 aria-current=move || is_current(Route::Group(number)).then_some("page")
                             >
-                                {format!("({}){}", g.numeral, g.title)}
+                                {g.heading()}
                             </a>
                             <ol class="outline-tasks">{tasks}</ol>
                         </div>
