@@ -300,6 +300,14 @@ fn PlanRow(entry: PlanEntry, confirming: RwSignal<Option<String>>) -> impl IntoV
         move || confirming.get().as_deref() == Some(id.as_str())
     };
     let name = entry.name.clone();
+    // Every row has the same buttons: their accessible names say which plan they act on.
+    let label = {
+        let name = name.clone();
+        move |zh: &str, en: &str| match lang.get() {
+            Lang::Zh => format!("{zh}「{name}」"),
+            Lang::En => format!("{en} “{name}”"),
+        }
+    };
     view! {
         <tr class="plan-row" class:current=is_current>
             <th scope="row">
@@ -310,11 +318,11 @@ fn PlanRow(entry: PlanEntry, confirming: RwSignal<Option<String>>) -> impl IntoV
             <td class="num">{entry.task_count}</td>
             <td>{format_day(entry.imported_at)}</td>
             <td class="actions">
-                <button class="open-plan" on:click=open>{tr("打开", "Open")}</button>
-                <button class="export-plan" on:click=export.clone()>{tr("导出 JSON", "Export JSON")}</button>
+                <button class="open-plan" aria-label={let l = label.clone(); move || l("打开", "Open")} on:click=open>{tr("打开", "Open")}</button>
+                <button class="export-plan" aria-label={let l = label.clone(); move || l("导出", "Export")} on:click=export.clone()>{tr("导出 JSON", "Export JSON")}</button>
                 {(!shipped).then(|| view! {
-                    <button class="rename-plan" on:click=rename>{tr("改名", "Rename")}</button>
-                    <button class="delete-plan" on:click=ask_delete>{tr("删除…", "Delete…")}</button>
+                    <button class="rename-plan" aria-label={let l = label.clone(); move || l("改名", "Rename")} on:click=rename>{tr("改名", "Rename")}</button>
+                    <button class="delete-plan" aria-label={let l = label.clone(); move || l("删除", "Delete")} on:click=ask_delete>{tr("删除…", "Delete…")}</button>
                 })}
                 {move || asking().then(|| view! {
                     <div class="confirm-delete" role="group" aria-label=tr("删除计划", "Delete plan")>

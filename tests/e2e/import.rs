@@ -165,3 +165,53 @@ async fn a_saved_web_page_is_read_as_text() {
     assert_eq!(b.text("#preview-title").await, LONGXI_TITLE);
     b.close().await;
 }
+
+/// A plan of twelve groups, without targets or installment, every task with a deadline.
+fn twelve_groups() -> String {
+    let numerals = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    let mut text = String::from("河川市2022年民生实事工作要点\n");
+    for (k, n) in numerals.iter().enumerate() {
+        text.push_str(&format!(
+            "（{n}）第{n}方面工作\n{}.推进第{n}项民生工程建设。\n牵头单位：市民政局\n配合单位：市财政局\n完成时限：2022年{}月底前\n",
+            k + 1,
+            k + 1
+        ));
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_plan_with_twelve_groups_and_no_targets_reads_on_every_page() {
+    let (server, b) = open("import-twelve").await;
+    b.goto(&server.url("#/import")).await;
+    paste(&b, &twelve_groups()).await;
+    b.wait_for_text("#preview-groups", "12").await;
+    assert!(b.text("#preview-targets").await.starts_with('0'));
+    b.click("#import-save").await;
+    b.wait_for_text("h1", "河川市2022年民生实事工作要点").await;
+    assert_eq!(b.texts(".group-list > li").await.len(), 12);
+    let outline = b.texts(".outline-group-title").await;
+    assert_eq!(outline.len(), 12);
+    assert_eq!(outline[11], "(十二)第十二方面工作");
+    assert!(
+        !b.text(".onward").await.contains("量化目标"),
+        "no link to targets that do not exist"
+    );
+
+    b.goto(&server.url("#/group/12")).await;
+    b.wait_for_text("h1", "(十二)第十二方面工作").await;
+    b.goto(&server.url("#/task/12")).await;
+    b.wait_for_text("h1", "任务 12").await;
+    assert!(b.text(".task-page").await.contains("2022年12月底前"));
+    assert!(b.texts("table.targets").await.is_empty());
+    b.goto(&server.url("#/unit/%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80"))
+        .await;
+    b.wait_for_text("h1", "市财政局").await;
+    assert_eq!(
+        b.texts(".duty-cooperating .task-link .task-no").await.len(),
+        12
+    );
+    b.close().await;
+}
