@@ -215,3 +215,97 @@ async fn a_plan_with_twelve_groups_and_no_targets_reads_on_every_page() {
     );
     b.close().await;
 }
+
+/// Waits for the page's confirm/prompt dialog and returns its text.
+async fn dialog(b: &Browser) -> String {
+    for _ in 0..100 {
+        if let Ok(text) = b.client.get_alert_text().await {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no dialog opened");
+}
+
+async fn import_longxi(b: &Browser, server: &crate::server::StaticServer) {
+    b.goto(&server.url("#/import")).await;
+    paste(b, LONGXI).await;
+    b.wait_for_text("#preview-tasks", "6").await;
+    b.click("#import-save").await;
+}
+
+#[tokio::test]
+async fn the_same_plan_twice_asks_and_plans_can_be_renamed_exported_deleted_and_opened_by_link() {
+    let (server, b) = open("plans").await;
+    import_longxi(&b, &server).await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    import_longxi(&b, &server).await;
+    b.wait_for_text(".import-conflict", "已保存过同一计划")
+        .await;
+    b.click("#import-copy").await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+
+    b.goto(&server.url("#/plans")).await;
+    b.wait_for_text(".plans-table", LONGXI_TITLE).await;
+    assert_eq!(b.texts(".plans-table tbody tr").await.len(), 3);
+    assert!(
+        b.texts(".plans-table tbody tr:first-child .delete-plan")
+            .await
+            .is_empty(),
+        "the shipped plan has no delete button"
+    );
+
+    // Rename the copy (the last row) through the prompt.
+    b.click(".plans-table tbody tr:last-child .rename-plan")
+        .await;
+    assert_eq!(dialog(&b).await, "新的名称：");
+    b.client.send_alert_text("陇西副本").await.expect("type");
+    b.client.accept_alert().await.expect("accept");
+    b.wait_for_text(".plans-table tbody tr:last-child th", "陇西副本")
+        .await;
+
+    b.click(".plans-table tbody tr:last-child .export-plan")
+        .await;
+    let (path, bytes) = b.downloaded(".json").await;
+    assert!(
+        path.to_string_lossy().contains("陇西副本"),
+        "{}",
+        path.display()
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&bytes).expect("plan JSON");
+    assert_eq!(plan["meta"]["title"], LONGXI_TITLE);
+    assert_eq!(plan["tasks"].as_array().map(Vec::len), Some(6));
+
+    // Delete the copy, which is the open plan: the panel offers the export, then the browser asks.
+    b.click(".plans-table tbody tr:last-child .delete-plan")
+        .await;
+    b.wait_for_text(".confirm-delete", "先导出").await;
+    b.click(".confirm-delete-plan").await;
+    assert!(dialog(&b).await.contains("陇西副本"));
+    b.client.accept_alert().await.expect("confirm");
+    b.wait_for_text("#plan-switcher", "甘肃").await;
+    for _ in 0..100 {
+        if b.texts(".plans-table tbody tr").await.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(b.texts(".plans-table tbody tr").await.len(), 2);
+    b.goto(&server.url("#/")).await;
+    b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
+        .await;
+
+    // A link can name the plan it is about.
+    let id = b
+        .eval("return document.querySelectorAll('#plan-switcher option')[1].value")
+        .await;
+    let id = id.as_str().expect("an id").to_string();
+    b.goto(&server.url(&format!("#/plans?open={id}"))).await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    assert_eq!(b.hash().await, "#/");
+    b.goto(&server.url("#/plans?open=gansu-2020-shuangqu"))
+        .await;
+    b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
+        .await;
+    b.close().await;
+}
