@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 use crate::storage::kv::MemoryKv;
 use crate::storage::quarantine;
 
