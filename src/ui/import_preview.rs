@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Up to this many lines the whole source is shown; beyond, only the flagged lines and their neighbours.
+/// Up to this many lines the whole source can be shown; beyond, only the flagged lines and their neighbours.
 const FULL_SOURCE_LINES: usize = 400;
 const CONTEXT_LINES: usize = 2;
 
@@ -171,7 +171,8 @@ fn task_item(task: &Task, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
-/// The numbered source with the lines the importer flagged marked and explained.
+/// The numbered source: by default only the flagged lines and their neighbours (the person's attention
+/// belongs there), all lines on request. Flagged lines are marked and explained.
 #[component]
 fn SourceLines(source: String, diagnostics: Vec<Diagnostic>, lang: Lang) -> impl IntoView {
     let mut by_line: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -181,39 +182,8 @@ fn SourceLines(source: String, diagnostics: Vec<Diagnostic>, lang: Lang) -> impl
             .or_default()
             .push(explain(&d.message, lang));
     }
-    let lines: Vec<&str> = source.lines().collect();
-    let shown = |no: usize| {
-        lines.len() <= FULL_SOURCE_LINES
-            || by_line
-                .range(no.saturating_sub(CONTEXT_LINES)..=no + CONTEXT_LINES)
-                .next()
-                .is_some()
-    };
-    let mut items = Vec::new();
-    let mut gap = false;
-    for (k, line) in lines.iter().enumerate() {
-        let no = k + 1;
-        if !shown(no) {
-            gap = true;
-            continue;
-        }
-        if gap {
-            items.push(view! { <li class="source-gap" aria-hidden="true">"…"</li> }.into_any());
-            gap = false;
-        }
-        let messages = by_line.get(&no).cloned();
-        let flagged = messages.is_some();
-        items.push(
-            view! {
-                <li class="source-line" class:flagged=flagged value=no>
-                    <span class="line-no" aria-hidden="true">{no}</span>
-                    <span class="line-text">{line.to_string()}</span>
-                    {messages.map(|m| view! { <span class="line-message">{format!("⚠ {}", m.join("；"))}</span> })}
-                </li>
-            }
-            .into_any(),
-        );
-    }
+    let total = source.lines().count();
+    let show_all = RwSignal::new(false);
     let summary = if diagnostics.is_empty() {
         lang.pick("每一行都已读懂。", "Every line was understood.")
             .to_string()
@@ -229,13 +199,69 @@ fn SourceLines(source: String, diagnostics: Vec<Diagnostic>, lang: Lang) -> impl
             ),
         }
     };
+    let toggle_label = move || match (show_all.get(), lang) {
+        (false, Lang::Zh) => format!("显示全部 {total} 行"),
+        (false, Lang::En) => format!("Show all {total} lines"),
+        (true, _) => lang
+            .pick("只显示需要核对的行", "Show only the lines to check")
+            .to_string(),
+    };
     view! {
         <section class="source-view">
             <h3>{lang.pick("原文与需要核对的行", "Source and lines to check")}</h3>
             <p id="preview-diagnostics-summary">{summary}</p>
-            <ol class="source-lines">{items}</ol>
+            {(total <= FULL_SOURCE_LINES).then(|| view! {
+                <button
+                    class="source-toggle"
+                    aria-pressed=move || show_all.get().to_string()
+                    on:click=move |_| show_all.update(|all| *all = !*all)
+                >
+                    {toggle_label}
+                </button>
+            })}
+            {move || {
+                let items = source_items(&source, &by_line, show_all.get());
+                (!items.is_empty()).then(|| view! { <ol class="source-lines">{items}</ol> })
+            }}
         </section>
     }
+}
+
+/// The lines to list: all of them, or the flagged ones with [`CONTEXT_LINES`] around each and a gap mark
+/// where lines are left out.
+fn source_items(source: &str, by_line: &BTreeMap<usize, Vec<String>>, all: bool) -> Vec<AnyView> {
+    let near_flag = |no: usize| {
+        by_line
+            .range(no.saturating_sub(CONTEXT_LINES)..=no + CONTEXT_LINES)
+            .next()
+            .is_some()
+    };
+    let mut items = Vec::new();
+    let mut gap = false;
+    for (k, line) in source.lines().enumerate() {
+        let no = k + 1;
+        if !all && !near_flag(no) {
+            gap = true;
+            continue;
+        }
+        if gap && !items.is_empty() {
+            items.push(view! { <li class="source-gap" aria-hidden="true">"…"</li> }.into_any());
+        }
+        gap = false;
+        let messages = by_line.get(&no).cloned();
+        let flagged = messages.is_some();
+        items.push(
+            view! {
+                <li class="source-line" class:flagged=flagged value=no>
+                    <span class="line-no" aria-hidden="true">{no}</span>
+                    <span class="line-text">{line.to_string()}</span>
+                    {messages.map(|m| view! { <span class="line-message">{format!("⚠ {}", m.join("；"))}</span> })}
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    items
 }
 
 /// The parser reports in English; people read Chinese first. Unknown messages are shown as they are.

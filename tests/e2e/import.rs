@@ -126,6 +126,7 @@ async fn text_without_tasks_is_explained_and_not_saved() {
             .await,
         true
     );
+    b.click(".source-toggle").await;
     assert!(
         b.text(".source-lines").await.contains("<b>不是标签</b>"),
         "markup in the source is shown as text"
