@@ -178,6 +178,10 @@ pub fn PlanSwitcher() -> impl IntoView {
                 }}
             </select>
         </label>
+        // A plan that could not be opened (at start-up or from a link) is said where the plan is chosen.
+        {move || lib.notice.get().map(|notice| view! {
+            <a class="plan-problem" href=Route::Plans(None).to_hash() title=notice.clone() aria-label=notice>"⚠"</a>
+        })}
     }
 }
 

@@ -310,3 +310,37 @@ async fn the_same_plan_twice_asks_and_plans_can_be_renamed_exported_deleted_and_
         .await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn an_unreadable_stored_plan_is_set_aside_and_the_shipped_plan_opens() {
+    let (server, b) = open("import-broken").await;
+    b.goto(&server.url("#/")).await;
+    b.wait_for_text("h1", "甘肃").await;
+    b.eval(
+        "localStorage.setItem('lanbai:plans', JSON.stringify({schema: 1, plans: [
+             {id: 'plan-2021-broken', name: '坏掉的计划', imported_at: 1, task_count: 3}]}));
+         localStorage.setItem('lanbai:plan:plan-2021-broken', '{\"schema\":1,\"plan\":');
+         localStorage.setItem('lanbai:active-plan', 'plan-2021-broken');
+         return 1",
+    )
+    .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
+        .await;
+    b.click(".plan-problem").await;
+    let notice = b.wait_for_text(".plans-page .notice", "原样移到").await;
+    assert!(notice.contains("lanbai:quarantine:"), "{notice}");
+    let kept = b
+        .eval(
+            "return Object.keys(localStorage).filter(k => k.startsWith('lanbai:quarantine:'))
+                 .map(k => localStorage.getItem(k))",
+        )
+        .await;
+    assert_eq!(kept, serde_json::json!(["{\"schema\":1,\"plan\":"]));
+    assert_eq!(
+        b.eval("return localStorage.getItem('lanbai:active-plan')")
+            .await,
+        serde_json::Value::Null
+    );
+    b.close().await;
+}
