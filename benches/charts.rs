@@ -38,10 +38,10 @@ fn synthetic_assignments(names: &[String]) -> Vec<(&str, Role)> {
     for _ in 0..10_000 {
         out.push((pick(&mut rng), Role::Lead));
         for _ in 0..=rng.next(2) {
-            out.push((pick(&mut rng), Role::Implement));
+            out.push((pick(&mut rng), Role::Implementing));
         }
         for _ in 0..rng.next(4) {
-            out.push((pick(&mut rng), Role::Cooperate));
+            out.push((pick(&mut rng), Role::Cooperating));
         }
     }
     out

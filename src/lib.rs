@@ -4,6 +4,8 @@
 
 /// Target, progress and workload charts as SVG (plotters), pure functions of their inputs.
 pub mod charts;
+/// Civil dates without a date crate: ISO parsing, day arithmetic.
+pub mod date;
 /// Interface language.
 pub mod i18n;
 /// User edits as an append-only log of operations: fold, merge, undo, export files, pace.

@@ -408,3 +408,12 @@ fn unknown_schema_values_are_named() {
         })
     );
 }
+
+#[test]
+fn review_dates_are_clamped_into_the_plan_year() {
+    use lanbai_planner::journal::pace::clamp_into_year;
+    assert_eq!(clamp_into_year("2026-11-27", 2020), "2020-12-31");
+    assert_eq!(clamp_into_year("2019-05-01", 2020), "2020-01-01");
+    assert_eq!(clamp_into_year("2020-06-30", 2020), "2020-06-30");
+    assert_eq!(clamp_into_year("not a date", 2020), "2020-12-31");
+}

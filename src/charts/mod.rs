@@ -30,6 +30,7 @@
 mod canvas;
 mod day;
 mod frame;
+pub mod from_plan;
 mod progress;
 mod stacked;
 mod status;

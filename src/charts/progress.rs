@@ -37,14 +37,14 @@ fn planned_share(year: i32, d: Day) -> f64 {
         month: 1,
         day: 1,
     }
-    .ordinal();
+    .days();
     let end = Day {
         year: year + 1,
         month: 1,
         day: 1,
     }
-    .ordinal();
-    ((d.ordinal() + 1 - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
+    .days();
+    ((d.days() + 1 - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
 }
 
 pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
@@ -76,18 +76,18 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
         month: 1,
         day: 1,
     }
-    .ordinal();
+    .days();
     let mut t0 = start;
     let mut t1 = Day {
         year: input.year + 1,
         month: 1,
         day: 1,
     }
-    .ordinal();
+    .days();
     for (_, pts) in &series {
         for (d, _) in pts {
-            t0 = t0.min(d.ordinal());
-            t1 = t1.max(d.ordinal() + 1);
+            t0 = t0.min(d.days());
+            t1 = t1.max(d.days() + 1);
         }
     }
     let y_max = series
@@ -146,7 +146,7 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
             month: 1,
             day: 1,
         }
-        .ordinal();
+        .days();
         for (i, (s, pts)) in series.iter().enumerate() {
             let col = palette::SERIES[i % palette::SERIES.len()];
             c.dashed(x_at(start), ys.at(0.0), x_at(end), ys.at(s.target), col, 1);
@@ -160,7 +160,7 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
             );
             let line: Vec<(f64, f64)> = pts
                 .iter()
-                .map(|(d, v)| (x_at(d.ordinal() + 1), ys.at(*v)))
+                .map(|(d, v)| (x_at(d.days() + 1), ys.at(*v)))
                 .collect();
             c.polyline(&line, col, 2);
             for &(px, py) in &line {
@@ -194,7 +194,7 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
 
 /// Month starts along the time axis, thinned to fit; January shows the year.
 fn month_ticks(c: &Canvas, lang: Lang, t0: i64, t1: i64, x_at: &dyn Fn(i64) -> f64, base: f64) {
-    let first = Day::from_ordinal_month_floor(t0);
+    let first = Day::from_days(t0).month_start();
     let mut months = Vec::new();
     let (mut y, mut m) = (first.year, first.month);
     loop {
@@ -203,7 +203,7 @@ fn month_ticks(c: &Canvas, lang: Lang, t0: i64, t1: i64, x_at: &dyn Fn(i64) -> f
             month: m,
             day: 1,
         }
-        .ordinal();
+        .days();
         if o > t1 || months.len() > 240 {
             break;
         }

@@ -16,7 +16,7 @@ use super::text::{fit_text, fmt_num, fmt_pct, text_width};
 use super::{Chart, ChartOptions, Lang, Place, Table, no_figures};
 
 /// One target, e.g. 新增高新技术企业 100 家 (兰州 80, 白银 20).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TargetInput {
     /// Indicator name as the plan words it.
     pub name: String,

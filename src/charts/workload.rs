@@ -9,16 +9,8 @@ use super::stacked::{self, Stacked};
 use super::text::fmt_num;
 use super::{Chart, ChartOptions, Lang, Table};
 
-/// A unit's part in a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// 牵头: leads the task.
-    Lead,
-    /// 实施/责任: carries it out.
-    Implement,
-    /// 配合: cooperates.
-    Cooperate,
-}
+/// A unit's part in a task: the plan's own roles.
+pub use crate::plan::Role;
 
 /// Task counts of one unit.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,8 +47,8 @@ where
         if let Some(load) = loads.get_mut(i) {
             let slot = match role {
                 Role::Lead => &mut load.led,
-                Role::Implement => &mut load.implemented,
-                Role::Cooperate => &mut load.cooperated,
+                Role::Implementing => &mut load.implemented,
+                Role::Cooperating => &mut load.cooperated,
             };
             *slot = slot.saturating_add(1);
         }

@@ -1,7 +1,8 @@
 //! User edits as an append-only log of operations. The view state is `fold(plan, ops)`; merging another
 //! reviewer's edits is a union of ops; undo appends the inverse. Pure Rust: no browser, tested natively.
 
-pub mod date;
+/// Civil dates (shared with the charts).
+pub use crate::date;
 pub mod export;
 pub mod fold;
 pub mod merge;

@@ -60,6 +60,26 @@ pub fn elapsed_fraction(year: i32, review: &str) -> Option<f64> {
     Some(((r - start + 1) as f64 / days_in_year(year) as f64).clamp(0.0, 1.0))
 }
 
+/// A review date moved into the plan year: before it → 1 January, after it → 31 December, unreadable → 31
+/// December (the year-end review is the one a past plan is judged by).
+pub fn clamp_into_year(review: &str, year: i32) -> String {
+    let first = Date {
+        year,
+        month: 1,
+        day: 1,
+    };
+    let last = Date {
+        year,
+        month: 12,
+        day: 31,
+    };
+    match Date::parse(review) {
+        Some(d) if d.days() < first.days() => first.iso(),
+        Some(d) if d.days() <= last.days() => d.iso(),
+        _ => last.iso(),
+    }
+}
+
 /// Share of a task's own window (1 January of the plan year to its deadline) elapsed at `review`: a task due
 /// 6月底 is measured against June, not against the whole year.
 pub fn task_elapsed(year: i32, deadline: &str, review: &str) -> Option<f64> {

@@ -1,17 +1,26 @@
-//! The Leptos interface. One concern per file; shared state comes from `state` contexts set up in [`App`].
+//! The Leptos interface. One concern per file; shared state comes from contexts set up once in [`App`], and
+//! the app-wide effects (`follow_hash`, `persist_settings`, the edits' own) are installed there too.
 
+mod banner;
 mod browser;
+mod chart_view;
 mod components;
+mod data;
+mod edit_controls;
+mod edits;
 mod group;
+mod history;
 mod import;
 mod import_preview;
 mod matrix;
 mod overview;
+mod pace;
 mod plans;
 mod search;
 mod settings;
 mod shell;
 mod state;
+mod targets;
 mod task;
 mod units;
 
@@ -31,16 +40,27 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let plan = RwSignal::new(Arc::new(plans::initial_plan()));
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
-    let stored = settings::load();
-    let lang = RwSignal::new(stored.lang);
+    let (stored, problem) = settings::load();
+    let lang = RwSignal::new(stored.language);
     let my_unit = RwSignal::new(stored.unit);
+    let settings_context = settings::SettingsContext {
+        review_date: RwSignal::new(stored.review_date),
+        last_export_at: RwSignal::new(stored.last_export_at),
+        problem: RwSignal::new(problem),
+        save_failed: RwSignal::new(false),
+    };
     provide_context(PlanContext(plan));
     provide_context(RouteContext(route));
     provide_context(LangContext(lang));
     provide_context(MyUnitContext(my_unit));
+    provide_context(settings_context);
+    let edits = edits::provide_edits(plan);
+    pace::provide_pace();
+    chart_view::provide_chart_width();
 
     follow_hash(route);
-    persist_settings(lang, my_unit);
+    persist_settings(lang, my_unit, settings_context);
+    undo_redo_keys(edits);
 
     view! { <shell::Shell/> }
 }
@@ -50,25 +70,48 @@ pub fn App() -> impl IntoView {
 fn follow_hash(route: RwSignal<Route>) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::current_hash()));
-        if let Some(main) = document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
+        browser::focus_main();
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
     on_cleanup(move || handle.remove());
 }
 
-/// Saves the language and the chosen unit whenever either changes, and mirrors the language on `<html lang>`.
-fn persist_settings(lang: RwSignal<crate::i18n::Lang>, my_unit: RwSignal<Option<String>>) {
+/// Saves the settings whenever one changes, and mirrors the language on `<html lang>`.
+fn persist_settings(
+    lang: RwSignal<crate::i18n::Lang>,
+    my_unit: RwSignal<Option<String>>,
+    settings: settings::SettingsContext,
+) {
     Effect::new(move |_| {
-        let lang = lang.get();
-        browser::set_document_lang(lang.html_lang());
-        settings::save(&settings::Settings {
-            lang,
+        let language = lang.get();
+        browser::set_document_lang(language.html_lang());
+        let saved = settings::save(&crate::storage::Settings {
+            language,
             unit: my_unit.get(),
+            review_date: settings.review_date.get(),
+            last_export_at: settings.last_export_at.get(),
+            unexported_edits: 0,
         });
+        settings.save_failed.set(!saved);
     });
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo edits — except while typing in a field, where the
+/// browser's own text undo is what a person means.
+fn undo_redo_keys(edits: edits::Edits) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || browser::typing_in_field(&ev) {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let done = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => edits.undo(),
+            ("z", true) | ("y", _) => edits.redo(),
+            _ => return,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

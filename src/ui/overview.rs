@@ -112,6 +112,8 @@ pub fn Overview() -> impl IntoView {
                 })}
                 <p class="source-line">{source_line}</p>
                 {installment}
+                <BehindList/>
+                <TaskCharts/>
                 <ul class="counts">
                     {counts
                         .into_iter()
@@ -150,5 +152,104 @@ pub fn Overview() -> impl IntoView {
                 })}
             </article>
         }
+    }
+}
+
+/// Tasks behind the time-elapsed schedule (序时进度), overdue ones first, as the 督查督办 lists do.
+#[component]
+fn BehindList() -> impl IntoView {
+    let plan = use_plan();
+    let lang = use_lang();
+    let pace = super::pace::use_pace();
+    let edits = super::edits::use_edits();
+    let list = move || {
+        let lang = lang.get();
+        let plan = plan.get();
+        let review = pace.review_date.get();
+        let paces = pace.tasks.get();
+        let view_state = edits.view.get();
+        let mut behind: Vec<(bool, &crate::plan::Task)> = plan
+            .tasks
+            .iter()
+            .filter(|t| paces.get(&t.id()) == Some(&crate::journal::Pace::Behind))
+            .map(|t| {
+                let overdue = view_state
+                    .tasks
+                    .get(&t.id())
+                    .is_some_and(|s| crate::journal::pace::is_overdue(s, &review));
+                (overdue, t)
+            })
+            .collect();
+        behind.sort_by_key(|(overdue, t)| (!*overdue, t.number));
+        let unreported = plan.tasks.len() - paces.len();
+        let unreported_note = (unreported > 0).then(|| view! {
+            <p class="muted" id="unreported">{format!("{unreported} {}", lang.pick("项任务尚未填报进展。", "tasks have no progress reported yet."))}</p>
+        });
+        let list = if behind.is_empty() {
+            view! { <p class="muted">{lang.pick("没有滞后的任务。", "No task is behind.")}</p> }
+                .into_any()
+        } else {
+            view! {
+                <ol class="behind-list">
+                    {behind.into_iter().map(|(overdue, t)| view! {
+                        <li>
+                            <a href=Route::Task(t.number).to_hash()>{format!("{}{}", lang.pick("任务 ", "Task "), t.number)}</a>
+                            " "{super::components::excerpt(&t.text, 40)}
+                            {overdue.then(|| view! { " "<span class="pace pace-behind">{lang.pick("已逾期", "overdue")}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        };
+        view! { {list} {unreported_note} }
+    };
+    view! {
+        <section class="behind" id="behind">
+            <h2>{tr("滞后序时进度的任务", "Tasks behind schedule")}</h2>
+            <ReviewDatePicker/>
+            {list}
+        </section>
+    }
+}
+
+/// The review date the 序时进度 is measured at (default today, clamped into the plan year).
+#[component]
+fn ReviewDatePicker() -> impl IntoView {
+    let settings = super::settings::use_settings();
+    let pace = super::pace::use_pace();
+    view! {
+        <label class="review-date">
+            <span>{tr("评估日期", "Review date")}</span>
+            <input type="date" id="review-date" aria-label="评估日期 / Review date"
+                prop:value=move || pace.review_date.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    settings.review_date.set((!v.is_empty()).then_some(v));
+                }/>
+        </label>
+    }
+}
+
+/// Tasks per group by status and by pace, as charts.
+#[component]
+fn TaskCharts() -> impl IntoView {
+    use super::chart_view::{ChartView, chart_options};
+    use crate::charts::from_plan::group_tasks;
+    use crate::charts::{pace_chart, status_chart};
+    let plan = use_plan();
+    let edits = super::edits::use_edits();
+    let pace = super::pace::use_pace();
+    let groups =
+        Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read(), &pace.tasks.read()));
+    let status_options = chart_options("status", 1.0);
+    let pace_options = chart_options("pace", 1.0);
+    let status = Signal::derive(move || status_chart(&groups.read(), &status_options()));
+    let paces = Signal::derive(move || pace_chart(&groups.read(), &pace_options()));
+    view! {
+        <section class="task-charts">
+            <h2>{tr("各任务组进展", "Progress by task group")}</h2>
+            <ChartView chart=status file_stem="tasks-by-status".to_string()/>
+            <ChartView chart=paces file_stem="tasks-by-pace".to_string()/>
+        </section>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::browser;
 use super::components::{Highlighted, set_title};
-use super::state::{use_lang, use_plan, use_route};
+use super::state::{tr, use_lang, use_plan, use_route};
 use crate::plan::Role;
 use crate::plan::query::{Filters, query_terms, search};
 use crate::route::{Route, SearchQuery};
@@ -48,32 +48,32 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
     let filters = view! {
         <form class="filters" on:submit=|ev| ev.prevent_default()>
             <label>
-                {move || lang.get().pick("单位", "Unit")}
+                {tr("单位", "Unit")}
                 <select id="filter-unit" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(&|q| q.unit = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="">{move || lang.get().pick("全部单位", "All units")}</option>
+                    <option value="">{tr("全部单位", "All units")}</option>
                     {unit_options}
                 </select>
             </label>
             <label>
-                {move || lang.get().pick("角色", "Role")}
+                {tr("角色", "Role")}
                 <select id="filter-role" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(&|q| q.role = Role::from_slug(&v));
                 }>
-                    <option value="">{move || lang.get().pick("全部角色", "All roles")}</option>
+                    <option value="">{tr("全部角色", "All roles")}</option>
                     {role_options}
                 </select>
             </label>
             <label>
-                {move || lang.get().pick("任务组", "Group")}
+                {tr("任务组", "Group")}
                 <select id="filter-group" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(&|q| q.group = v.parse().ok());
                 }>
-                    <option value="">{move || lang.get().pick("全部任务组", "All groups")}</option>
+                    <option value="">{tr("全部任务组", "All groups")}</option>
                     {group_options}
                 </select>
             </label>
@@ -144,7 +144,7 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
     };
     view! {
         <article class="page search-page">
-            <h1>{move || lang.get().pick("搜索", "Search")}</h1>
+            <h1>{tr("搜索", "Search")}</h1>
             {filters}
             {results}
         </article>

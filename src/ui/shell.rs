@@ -19,12 +19,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
+            browser::focus_main();
         }>{tr("跳到正文", "Skip to content")}</a>
         <Header outline_open/>
         <div class="layout">
@@ -36,6 +31,7 @@ pub fn Shell() -> impl IntoView {
                 <Outline/>
             </nav>
             <main id="main" tabindex="-1">
+                <super::banner::Banner/>
                 <Page/>
             </main>
         </div>
@@ -123,13 +119,14 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             {move || my_unit.get().map(|id| view! {
                 <a class="my-duties" href=Route::Unit(id).to_hash()>{tr("我的责任清单", "My duties")}</a>
             })}
+            <DataStatus/>
             <button
                 class="lang-toggle"
                 lang=move || lang.get().other().html_lang()
-                aria-label=move || lang.get().pick("Switch to English", "切换到中文")
+                aria-label=tr("Switch to English", "切换到中文")
                 on:click=move |_| lang.update(|l| *l = l.other())
             >
-                {move || lang.get().pick("English", "中文")}
+                {tr("English", "中文")}
             </button>
         </header>
     }
@@ -162,6 +159,7 @@ fn Outline() -> impl IntoView {
                                         href=Route::Task(n).to_hash()
                                         aria-current=move || is_current(Route::Task(n)).then_some("page")
                                     >
+                                        <super::pace::PaceDot task_id=t.id()/>
                                         <span class="task-no">{n}</span>
                                         <span class="task-excerpt">{text}</span>
                                     </a>
@@ -187,6 +185,9 @@ fn Outline() -> impl IntoView {
         <ul class="outline-links">
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
+            <li><a href="#/targets">{tr("目标图表", "Target charts")}</a></li>
+            <li><a href="#/history">{tr("修改记录", "History")}</a></li>
+            <li><a href="#/data">{tr("数据与备份", "Data and backup")}</a></li>
             <li><a href="#/plans">{tr("计划库", "Plans")}</a></li>
             <li><a href="#/import">{tr("导入计划", "Import a plan")}</a></li>
         </ul>
@@ -208,9 +209,35 @@ fn Page() -> impl IntoView {
         Route::Import => super::import::ImportPage().into_any(),
         Route::Plans(open) => view! { <super::plans::PlansPage open/> }.into_any(),
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
+        Route::Data => super::data::DataPage().into_any(),
+        Route::Targets => super::targets::TargetsPage().into_any(),
+        Route::History => super::history::HistoryPage().into_any(),
         // Pages of later features answer plainly until they exist.
-        Route::Targets | Route::Data | Route::History | Route::Print => {
+        Route::Print => {
             view! { <super::components::NotFound what=route.get().to_hash()/> }.into_any()
+        }
+    }
+}
+
+/// Where the edits stand, in the header: how many, and whether the last write reached storage.
+#[component]
+fn DataStatus() -> impl IntoView {
+    let edits = super::edits::use_edits();
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let count = edits.ops.read().len();
+        let failed = edits.health.read().save_error.is_some();
+        let text = if failed {
+            lang.pick("未能保存！", "Not saved!").to_string()
+        } else {
+            format!(
+                "{count} {}",
+                lang.pick("条修改 · 已存本机", "edits · saved here")
+            )
+        };
+        view! {
+            <a class="data-status" class:failed=failed href="#/data" title=lang.pick("数据与备份", "Data and backup")>{text}</a>
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `#/task/{n}`: one task's full text, its units by role and its targets with their city split.
 
 use super::components::{NotFound, UnitLink, set_title};
+use super::edit_controls::{TargetActuals, TaskEditor, TaskNotes};
+use super::history::{HistoryList, UndoRedo};
 use super::state::{use_lang, use_plan};
 use crate::i18n::format_number;
 use crate::plan::Role;
@@ -129,6 +131,20 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                     <dl class="roles">{roles}</dl>
                 </section>
                 {targets}
+                <TaskEditor task=task.clone()/>
+                {(!task.targets.is_empty()).then(|| view! {
+                    <section class="actuals-section">
+                        <h2>{lang.pick("实际完成情况", "Actual figures")}</h2>
+                        <TaskTargetsChart number=task.number/>
+                        {task.targets.iter().map(|t| view! { <TargetActuals target=t.clone()/> }).collect_view()}
+                    </section>
+                })}
+                <TaskNotes task=task.clone()/>
+                <section>
+                    <h2>{lang.pick("修改记录", "History")}</h2>
+                    <UndoRedo/>
+                    <HistoryList task=task.id() limit=10/>
+                </section>
                 {last_note}
                 <nav class="pager" aria-label=lang.pick("翻页", "Pages")>
                     {prev.map(|n| view! { <a href=Route::Task(n).to_hash() rel="prev">{format!("← {}{n}", lang.pick("任务 ", "Task "))}</a> })}
@@ -138,4 +154,31 @@ pub fn TaskPage(number: u32) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The task's own targets against their latest actuals.
+#[component]
+fn TaskTargetsChart(number: u32) -> impl IntoView {
+    use super::chart_view::{ChartView, chart_options};
+    use crate::charts::from_plan::target_input;
+    use crate::charts::targets_overview_chart;
+    let plan = use_plan();
+    let edits = super::edits::use_edits();
+    let elapsed = super::targets::use_elapsed();
+    let options = chart_options(&format!("task-{number}-targets"), 1.0);
+    let chart = Signal::derive(move || {
+        let plan = plan.read();
+        let view = edits.view.read();
+        let inputs: Vec<_> = plan
+            .task(number)
+            .map(|t| {
+                t.targets
+                    .iter()
+                    .map(|k| target_input(k, view.targets.get(&k.id)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        targets_overview_chart(&inputs, elapsed.get(), &options())
+    });
+    view! { <ChartView chart file_stem=format!("task-{number}-targets")/> }
 }

@@ -40,6 +40,7 @@ pub fn UnitsPage() -> impl IntoView {
             <article class="page">
                 <h1>{lang.pick("责任单位", "Units")}</h1>
                 <p class="muted">{format!("{} {}", plan.units.len(), lang.pick("个单位；同一单位的不同写法已合并。", "units; different spellings of one body are merged."))}</p>
+                <WorkloadChart/>
                 <table class="units-table">
                     <thead>
                         <tr>
@@ -114,6 +115,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
                     }}
                 </p>
                 <p>{format!("{} {}", lang.pick("责任清单：共", "Duties: "), duties.total())}{lang.pick(" 项任务", " tasks")}</p>
+                <WorkloadChart only=unit.id.clone()/>
                 {sections}
             </article>
         }
@@ -135,4 +137,24 @@ fn role_heading_en(role: Role) -> &'static str {
         Role::Implementing => "Implements",
         Role::Cooperating => "Cooperates on",
     }
+}
+
+/// Tasks led / implemented / cooperated on per unit, busiest first (aliases merged); `only` narrows it to
+/// one unit for its own page.
+#[component]
+fn WorkloadChart(#[prop(optional)] only: Option<String>) -> impl IntoView {
+    use super::chart_view::{ChartView, chart_options};
+    use crate::charts::from_plan::workload;
+    use crate::charts::workload_chart;
+    let plan = use_plan();
+    let options = chart_options("workload", 1.0);
+    let only_name = only.and_then(|id| plan.read_untracked().unit(&id).map(|u| u.name.clone()));
+    let chart = Signal::derive(move || {
+        let mut loads = workload(&plan.read());
+        if let Some(name) = &only_name {
+            loads.retain(|l| &l.unit == name);
+        }
+        workload_chart(&loads, 30, &options())
+    });
+    view! { <ChartView chart file_stem="workload".to_string()/> }
 }

@@ -2,6 +2,8 @@
 //! headless Chromium as a person would use it. Run by `scripts/test.sh` (feature `e2e`).
 
 mod browser;
+mod charts;
+mod edits;
 mod import;
 mod server;
 

@@ -102,8 +102,8 @@ fn three_hundred_units_show_top_n_and_how_many_more() {
 fn tally_counts_roles_per_unit() {
     let tasks = [
         ("甲", Role::Lead),
-        ("乙", Role::Cooperate),
-        ("甲", Role::Implement),
+        ("乙", Role::Cooperating),
+        ("甲", Role::Implementing),
         ("甲", Role::Lead),
     ];
     let loads = tally_workload(tasks.iter().copied());

@@ -63,6 +63,11 @@ impl Date {
         Date::from_days(ms.div_euclid(86_400_000))
     }
 
+    /// The first day of this date's month (month ticks on time axes).
+    pub fn month_start(self) -> Date {
+        Date { day: 1, ..self }
+    }
+
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

@@ -1,0 +1,247 @@
+//! Chart inputs from the plan and the folded edits. Kept here, pure, so what each page charts is tested
+//! natively against the shipped plan; the chart functions themselves stay free of plan and journal types.
+
+use super::{
+    Day, GroupTasks, PaceCounts, Place, PlaceFigures, ProgressInput, ProgressSeries, Scope,
+};
+use super::{StatusCounts, TargetInput, UnitLoad, tally_workload};
+use crate::journal::{Pace, Region, Status, TargetState, ViewState};
+use crate::plan::{Plan, Target};
+use std::collections::BTreeMap;
+
+fn place(name: &str) -> Place {
+    match name {
+        "兰州" | "兰州市" => Place::Lanzhou,
+        "白银" | "白银市" => Place::Baiyin,
+        other => Place::Other(other.to_string()),
+    }
+}
+
+/// Target vs latest actual of one target, per place of its split and in total.
+pub fn target_input(target: &Target, state: Option<&TargetState>) -> TargetInput {
+    let latest = |region: &Region| state.and_then(|s| s.latest(region)).map(|r| r.value);
+    TargetInput {
+        name: target.indicator.clone(),
+        measure: target.measure.clone(),
+        target: target.value,
+        actual: latest(&Region::Total),
+        places: target
+            .split
+            .iter()
+            .map(|share| PlaceFigures {
+                place: place(&share.place),
+                target: share.value,
+                actual: latest(&Region::Place(share.place.clone())),
+            })
+            .collect(),
+    }
+}
+
+/// Every target of the plan, in task order.
+pub fn target_inputs(plan: &Plan, view: &ViewState) -> Vec<TargetInput> {
+    plan.targets()
+        .map(|(_, t)| target_input(t, view.targets.get(&t.id)))
+        .collect()
+}
+
+/// The reported series of one target, one line per region that has reports (places first, then total).
+pub fn progress_input(plan: &Plan, target: &Target, state: Option<&TargetState>) -> ProgressInput {
+    let points = |region: &Region| -> Vec<(Day, f64)> {
+        state
+            .and_then(|s| s.series.get(region))
+            .map(|series| {
+                series
+                    .iter()
+                    .filter_map(|r| Day::parse(&r.as_of).map(|d| (d, r.value)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut series: Vec<ProgressSeries> = target
+        .split
+        .iter()
+        .map(|share| ProgressSeries {
+            scope: Scope::Place(place(&share.place)),
+            target: share.value,
+            points: points(&Region::Place(share.place.clone())),
+        })
+        .collect();
+    series.push(ProgressSeries {
+        scope: Scope::Total,
+        target: target.value,
+        points: points(&Region::Total),
+    });
+    ProgressInput {
+        name: target.indicator.clone(),
+        measure: target.measure.clone(),
+        year: plan.meta.year,
+        series,
+    }
+}
+
+/// Tasks per group by status and by pace (`paces` holds only reported tasks; the rest count as neither).
+pub fn group_tasks(
+    plan: &Plan,
+    view: &ViewState,
+    paces: &BTreeMap<String, Pace>,
+) -> Vec<GroupTasks> {
+    plan.groups
+        .iter()
+        .map(|g| {
+            let mut status = StatusCounts::default();
+            let mut pace = PaceCounts::default();
+            for task in plan.tasks_in_group(g.number) {
+                let id = task.id();
+                match view
+                    .tasks
+                    .get(&id)
+                    .map(|t| t.status)
+                    .unwrap_or(Status::NotStarted)
+                {
+                    Status::NotStarted => status.not_started += 1,
+                    Status::InProgress => status.in_progress += 1,
+                    Status::Done => status.done += 1,
+                    Status::Behind => status.delayed += 1,
+                    Status::OnHold => status.paused += 1,
+                }
+                match paces.get(&id) {
+                    Some(Pace::Ahead) => pace.ahead += 1,
+                    Some(Pace::OnTrack) => pace.on_track += 1,
+                    Some(Pace::Behind) => pace.behind += 1,
+                    None => {}
+                }
+            }
+            GroupTasks {
+                name: format!("({}){}", g.numeral, g.title),
+                status,
+                pace,
+            }
+        })
+        .collect()
+}
+
+/// Tasks led / implemented / cooperated on per unit, aliases already merged by unit id.
+pub fn workload(plan: &Plan) -> Vec<UnitLoad> {
+    let name_of: BTreeMap<&str, &str> = plan
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    tally_workload(plan.tasks.iter().flat_map(|t| {
+        t.roles
+            .iter()
+            .map(|(role, r)| {
+                (
+                    name_of
+                        .get(r.unit.as_str())
+                        .copied()
+                        .unwrap_or(r.name.as_str()),
+                    role,
+                )
+            })
+            .collect::<Vec<_>>()
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{Op, OpKind, fold};
+    use crate::plan::seed::gansu;
+
+    fn actual(id: &str, at: i64, region: Region, as_of: &str, value: f64) -> Op {
+        Op {
+            id: id.into(),
+            at,
+            kind: OpKind::SetActual {
+                target: "t6.k1".into(),
+                region,
+                as_of: as_of.into(),
+                value,
+            },
+            cause: None,
+        }
+    }
+
+    #[test]
+    fn targets_carry_their_split_and_latest_actuals() {
+        let plan = gansu();
+        let ops = vec![
+            actual("a-1", 1, Region::Place("兰州".into()), "2020-03-31", 10.0),
+            actual("a-2", 2, Region::Place("兰州".into()), "2020-06-30", 35.0),
+            actual("a-3", 3, Region::Place("白银".into()), "2020-06-30", 7.0),
+        ];
+        let view = fold(&plan, &ops);
+        let inputs = target_inputs(&plan, &view);
+        assert_eq!(inputs.len(), 6);
+        let products = &inputs[0];
+        assert_eq!((products.name.as_str(), products.target), ("新产品", 100.0));
+        assert_eq!(products.places.len(), 2);
+        assert_eq!(products.places[0].place, Place::Lanzhou);
+        assert_eq!(
+            (products.places[0].target, products.places[0].actual),
+            (80.0, Some(35.0))
+        );
+        assert_eq!(
+            (products.places[1].target, products.places[1].actual),
+            (20.0, Some(7.0))
+        );
+        assert_eq!(products.actual, None, "no total was reported");
+        let investment = &inputs[5];
+        assert_eq!(
+            (investment.measure.as_str(), investment.places.len()),
+            ("亿元", 0)
+        );
+    }
+
+    #[test]
+    fn progress_series_hold_every_report_in_date_order() {
+        let plan = gansu();
+        let ops = vec![
+            actual("a-2", 2, Region::Place("兰州".into()), "2020-06-30", 35.0),
+            actual("a-1", 1, Region::Place("兰州".into()), "2020-03-31", 10.0),
+        ];
+        let view = fold(&plan, &ops);
+        let (_, target) = plan.targets().next().expect("task 6 has targets");
+        let input = progress_input(&plan, target, view.targets.get(&target.id));
+        assert_eq!(input.series.len(), 3, "兰州, 白银, total");
+        let lanzhou: Vec<(String, f64)> = input.series[0]
+            .points
+            .iter()
+            .map(|(d, v)| (d.iso(), *v))
+            .collect();
+        assert_eq!(
+            lanzhou,
+            [
+                ("2020-03-31".to_string(), 10.0),
+                ("2020-06-30".to_string(), 35.0)
+            ]
+        );
+        assert!(input.series[1].points.is_empty());
+    }
+
+    #[test]
+    fn group_counts_add_up_to_the_tasks() {
+        let plan = gansu();
+        let view = fold(&plan, &[]);
+        let groups = group_tasks(&plan, &view, &BTreeMap::new());
+        let total: u32 = groups.iter().map(|g| g.status.not_started).sum();
+        assert_eq!((groups.len(), total), (3, 10));
+    }
+
+    #[test]
+    fn workload_merges_aliases() {
+        let loads = workload(&gansu());
+        let port: Vec<&UnitLoad> = loads
+            .iter()
+            .filter(|l| l.unit.contains("知识产权港"))
+            .collect();
+        assert_eq!(port.len(), 1, "one body, two spellings");
+        assert_eq!(port[0].implemented, 2);
+        let lanzhou = loads.iter().find(|l| l.unit == "兰州市").expect("兰州市");
+        assert_eq!(
+            (lanzhou.led, lanzhou.implemented, lanzhou.cooperated),
+            (7, 3, 0)
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! The one place that tells a person their work is at risk: a failed save, data set aside, storage missing,
+//! or many edits not yet exported. Shown above every page until the cause is gone.
+
+use super::data::export_edits;
+use super::edits::use_edits;
+use super::settings::use_settings;
+use super::state::use_lang;
+use leptos::prelude::*;
+
+/// After this many edits since the last export, suggest one.
+const EXPORT_NUDGE: usize = 20;
+
+#[component]
+pub fn Banner() -> impl IntoView {
+    let lang = use_lang();
+    let edits = use_edits();
+    let settings = use_settings();
+    let unexported = Memo::new(move |_| {
+        let since = settings.last_export_at.get().unwrap_or(i64::MIN);
+        edits.ops.read().iter().filter(|o| o.at > since).count()
+    });
+    move || {
+        let lang = lang.get();
+        let health = edits.health.get();
+        let mut lines: Vec<AnyView> = Vec::new();
+        if let Some(err) = &health.save_error {
+            lines.push(view! {
+                <p class="banner-error" role="alert">
+                    {lang.pick(&err.message_zh(), &err.message_en()).to_string()}" "
+                    <button on:click=move |_| { let _ = export_edits(); }>{lang.pick("立即导出", "Export now")}</button>
+                </p>
+            }.into_any());
+        }
+        if health.no_storage {
+            lines.push(view! {
+                <p class="banner-error" role="alert">{lang.pick(
+                    "此浏览器不允许本应用使用本地存储：修改只在本页内存中，关闭即丢失。请导出修改记录。",
+                    "This browser does not let the app use local storage: edits are only in this page's memory. Export them.")}</p>
+            }.into_any());
+        }
+        let set_aside = health.load.quarantined.len()
+            + health.load.left_in_place.len()
+            + usize::from(settings.problem.get().is_some());
+        if set_aside > 0 {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="quarantine-banner">
+                    {format!("{} {set_aside} {}", lang.pick("有", ""), lang.pick(
+                        "项存储数据无法读取，已原样隔离保存（未删除），应用用其余数据启动。",
+                        "stored values could not be read; they were set aside unchanged (not deleted) and the app started with the rest."))}
+                    " "<a href="#/data">{lang.pick("查看并下载原始内容", "View and download the raw text")}</a>
+                </p>
+            }.into_any());
+        }
+        if !health.load.missing_chunks.is_empty() {
+            lines.push(view! {
+                <p class="banner-warning" role="status">{format!("{} {}", health.load.missing_chunks.len(), lang.pick(
+                    "段修改记录已从浏览器存储中消失（可能被清除）。如有导出文件，请在“数据与备份”中导入。",
+                    "pieces of the edit journal are gone from browser storage (cleared?). Import your last export on Data."))}</p>
+            }.into_any());
+        }
+        if !health.load.newer.is_empty() {
+            lines.push(view! {
+                <p class="banner-warning" role="status">{lang.pick(
+                    "浏览器中有更新版本应用写入的数据，本版本无法读取，已原样保留。",
+                    "Browser storage holds data written by a newer version of the app; this version leaves it untouched.")}</p>
+            }.into_any());
+        }
+        let n = unexported.get();
+        if n >= EXPORT_NUDGE && health.save_error.is_none() {
+            lines.push(view! {
+                <p class="banner-info" role="status">
+                    {format!("{n} {}", lang.pick("条修改尚未导出备份。", "edits have not been exported yet."))}" "
+                    <a href="#/data">{lang.pick("去导出", "Export")}</a>
+                </p>
+            }.into_any());
+        }
+        (!lines.is_empty()).then(|| view! { <div class="banners">{lines}</div> })
+    }
+}

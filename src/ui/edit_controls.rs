@@ -1,0 +1,366 @@
+//! The forms on a task page that record progress: status, percent, deadline, dated notes, and the actual
+//! figures of its targets per city. Each control records one journal op; nothing here writes storage.
+
+use super::edits::use_edits;
+use super::pace::{PaceBadge, pace_class, use_pace};
+use super::state::{tr, use_lang};
+use crate::i18n::format_number;
+use crate::journal::{OpKind, Region, Status, attainment, target_pace};
+use crate::plan::{Target, Task};
+use leptos::prelude::*;
+
+/// Status, progress and deadline of one task.
+#[component]
+pub fn TaskEditor(task: Task) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    let id = task.id();
+    let state = {
+        let id = id.clone();
+        Memo::new(move |_| edits.view.read().tasks.get(&id).cloned())
+    };
+    let progress_error = RwSignal::new(None::<&'static str>);
+    let on_status = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
+                edits.record(OpKind::SetStatus {
+                    task: id.clone(),
+                    status,
+                });
+            }
+        }
+    };
+    let on_progress = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => {
+                progress_error.set(None);
+                edits.record(OpKind::SetProgress {
+                    task: id.clone(),
+                    percent: p.round() as u8,
+                });
+            }
+            _ => progress_error.set(Some(
+                "进度须为 0 到 100 之间的数字 / Progress must be a number from 0 to 100",
+            )),
+        }
+    };
+    let on_deadline = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            edits.record(OpKind::SetDeadline {
+                task: id.clone(),
+                date: (!value.is_empty()).then_some(value),
+            });
+        }
+    };
+    let status_options = move || {
+        let current = state.read().as_ref().map(|s| s.status);
+        Status::ALL
+            .into_iter()
+            .map(|s| {
+                view! {
+                    <option value=format!("{s:?}") selected=current == Some(s)>
+                        {lang.get().pick(s.label_zh(), s.label_en())}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="editor" aria-labelledby="editor-title">
+            <h2 id="editor-title">
+                {tr("进展", "Progress")}" "<PaceBadge task_id=id.clone()/>
+            </h2>
+            <div class="editor-grid">
+                <label>
+                    <span>{tr("状态", "Status")}</span>
+                    <select id="task-status" aria-label="状态 / Status" on:change=on_status>
+                        {status_options}
+                    </select>
+                </label>
+                <label>
+                    <span>{tr("进度（%）", "Progress (%)")}</span>
+                    <input
+                        id="task-progress"
+                        type="number"
+                        min="0"
+                        max="100"
+                        step="5"
+                        aria-label="进度 / Progress"
+                        prop:value=move || state.read().as_ref().map(|s| s.progress).unwrap_or(0).to_string()
+                        on:change=on_progress
+                    />
+                </label>
+                <label>
+                    <span>{tr("完成时限", "Deadline")}</span>
+                    <input
+                        id="task-deadline"
+                        type="date"
+                        aria-label="完成时限 / Deadline"
+                        prop:value=move || state.read().as_ref().map(|s| s.deadline.clone()).unwrap_or_default()
+                        on:change=on_deadline
+                    />
+                </label>
+            </div>
+            {move || progress_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="progress-bar" aria-hidden="true">
+                <span style:width=move || format!("{}%", state.read().as_ref().map(|s| s.progress).unwrap_or(0))></span>
+            </div>
+        </section>
+    }
+}
+
+/// Dated progress notes (进展情况) of one task: the list, and a form to add one.
+#[component]
+pub fn TaskNotes(task: Task) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    let pace = use_pace();
+    let id = task.id();
+    let notes = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            edits
+                .view
+                .read()
+                .tasks
+                .get(&id)
+                .map(|t| t.notes.clone())
+                .unwrap_or_default()
+        })
+    };
+    let text = RwSignal::new(String::new());
+    let author = RwSignal::new(String::new());
+    let date = RwSignal::new(pace.review_date.get_untracked());
+    let error = RwSignal::new(None::<&'static str>);
+    let add = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let body = text.get_untracked().trim().to_string();
+            if body.is_empty() {
+                error.set(Some("请先填写进展内容 / Write the note first"));
+                return;
+            }
+            let day = date.get_untracked();
+            if crate::journal::date::Date::parse(&day).is_none() {
+                error.set(Some("请填写日期 / Enter a date"));
+                return;
+            }
+            let who = author.get_untracked().trim().to_string();
+            error.set(None);
+            edits.record(OpKind::AddNote {
+                task: id.clone(),
+                note_id: format!("n{}", super::edits::now_ms()),
+                date: day,
+                author: (!who.is_empty()).then_some(who),
+                text: body,
+            });
+            text.set(String::new());
+        }
+    };
+    let list = {
+        let id = id.clone();
+        move || {
+            let lang = lang.get();
+            let items = notes.get();
+            if items.is_empty() {
+                return view! { <p class="muted">{lang.pick("尚无进展记录。", "No progress notes yet.")}</p> }.into_any();
+            }
+            items
+                .into_iter()
+                .rev()
+                .map(|n| {
+                    let task = id.clone();
+                    let note_id = n.id.clone();
+                    view! {
+                        <li class="note">
+                            <p class="note-meta">
+                                <time>{n.date.clone()}</time>
+                                {n.author.clone().map(|a| view! { " · "<span>{a}</span> })}
+                                <button
+                                    class="link-button"
+                                    aria-label=lang.pick("删除这条进展", "Delete this note")
+                                    on:click=move |_| edits.record(OpKind::DeleteNote { task: task.clone(), note_id: note_id.clone() })
+                                >
+                                    {lang.pick("删除", "Delete")}
+                                </button>
+                            </p>
+                            // User text: a text node, never parsed as HTML.
+                            <p class="note-text">{n.text.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    view! {
+        <section class="notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">{tr("进展情况", "Progress notes")}</h2>
+            <form class="note-form" on:submit=add>
+                <label class="wide">
+                    <span>{tr("备注", "Note")}</span>
+                    <textarea
+                        id="note-text"
+                        rows="3"
+                        aria-label="备注 / Note"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <label>
+                    <span>{tr("日期", "Date")}</span>
+                    <input id="note-date" type="date" aria-label="日期 / Date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                </label>
+                <label>
+                    <span>{tr("填报人（可选）", "Author (optional)")}</span>
+                    <input id="note-author" type="text" aria-label="填报人 / Author" prop:value=move || author.get() on:input=move |ev| author.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" id="note-add">{tr("添加进展", "Add note")}</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ol class="note-list">{list}</ol>
+        </section>
+    }
+}
+
+/// The regions a target can be reported for: each place of its split, then the total.
+pub fn regions(target: &Target) -> Vec<Region> {
+    let mut regions: Vec<Region> = target
+        .split
+        .iter()
+        .map(|s| Region::Place(s.place.clone()))
+        .collect();
+    regions.push(Region::Total);
+    regions
+}
+
+/// Actual figures of one target: latest per region, attainment, pace, and a form to report a value.
+#[component]
+pub fn TargetActuals(target: Target) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    let pace = use_pace();
+    let plan = super::state::use_plan();
+    let target_id = target.id.clone();
+    let state = {
+        let id = target_id.clone();
+        Memo::new(move |_| {
+            edits
+                .view
+                .read()
+                .targets
+                .get(&id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
+    let as_of = RwSignal::new(pace.review_date.get_untracked());
+    let error = RwSignal::new(None::<String>);
+    let rows = regions(&target)
+        .into_iter()
+        .map(|region| {
+            let label = match &region {
+                Region::Total => "合计".to_string(),
+                Region::Place(p) => p.clone(),
+            };
+            let planned = match &region {
+                Region::Total => Some(target.value),
+                Region::Place(p) => target.split.iter().find(|s| &s.place == p).map(|s| s.value),
+            };
+            let input = RwSignal::new(String::new());
+            let aria = format!("实际值 {label} {} / Actual", target.indicator);
+            let record = {
+                let region = region.clone();
+                let target_id = target_id.clone();
+                move |_| {
+                    let raw = input.get_untracked();
+                    let day = as_of.get_untracked();
+                    match raw.trim().parse::<f64>() {
+                        Ok(v) if v.is_finite() && v >= 0.0 => {
+                            if crate::journal::date::Date::parse(&day).is_none() {
+                                error.set(Some("请填写截至日期 / Enter the as-of date".into()));
+                                return;
+                            }
+                            error.set(None);
+                            edits.record(OpKind::SetActual {
+                                target: target_id.clone(),
+                                region: region.clone(),
+                                as_of: day,
+                                value: v,
+                            });
+                            input.set(String::new());
+                        }
+                        _ => error.set(Some(format!("“{raw}”不是有效数字 / is not a valid number"))),
+                    }
+                }
+            };
+            let latest = {
+                let region = region.clone();
+                move || {
+                    state.read().latest(&region).map(|r| format!("{}（{}）", format_number(r.value), r.as_of))
+                }
+            };
+            let series = {
+                let region = region.clone();
+                move || state.read().series.get(&region).map(|s| s.len()).unwrap_or(0)
+            };
+            view! {
+                <tr>
+                    <th scope="row">{label.clone()}</th>
+                    <td class="num">{planned.map(format_number).unwrap_or_else(|| "—".into())}</td>
+                    <td class="num latest">{move || latest().unwrap_or_else(|| "—".into())}</td>
+                    <td class="num muted">{series}</td>
+                    <td>
+                        <input type="number" min="0" step="any" class="actual-input" aria-label=aria
+                            prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))/>
+                        <button class="record-actual" on:click=record>{tr("记录", "Record")}</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let summary = {
+        let target = target.clone();
+        move || {
+            let year = plan.read().meta.year;
+            let st = state.get();
+            let lang = lang.get();
+            match (attainment(&target, &st), target_pace(&target, &st, year, &pace.review_date.get())) {
+                (Some(a), Some(p)) => view! {
+                    <span>{format!("{}{:.0}% ", lang.pick("完成率 ", "Attainment "), a * 100.0)}</span>
+                    <span class=format!("pace {}", pace_class(p))>{lang.pick(p.label_zh(), p.label_en())}</span>
+                }
+                .into_any(),
+                _ => view! { <span class="muted">{lang.pick("尚未填报实际值", "No figures recorded yet")}</span> }.into_any(),
+            }
+        }
+    };
+    view! {
+        <div class="target-actuals" id=format!("actuals-{}", target.id)>
+            <h3>{format!("{} · {}", target.indicator, crate::plan::query::target_value_label(&target))}" "{summary}</h3>
+            <table class="actuals">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("地区", "Region")}</th>
+                        <th scope="col">{tr("目标", "Target")}</th>
+                        <th scope="col">{tr("最新实际值（截至）", "Latest actual (as of)")}</th>
+                        <th scope="col">{tr("填报次数", "Reports")}</th>
+                        <th scope="col">{tr("填报", "Report")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <label class="as-of">
+                <span>{tr("截至日期", "As of")}</span>
+                <input type="date" aria-label=format!("截至日期 {} / As of", target.indicator) prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
+            </label>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,299 @@
+//! The reviewer's edits in the running app: the journal in memory, its fold into view state, and the store
+//! that writes it to localStorage. Views call [`Edits::record`]; everything else (debounced saving, flushing
+//! when the page is hidden, other tabs' writes, switching plans) is installed once by [`provide_edits`].
+
+use crate::journal::{self, Op, OpKind, ViewState};
+use crate::plan::Plan;
+use crate::storage::browser::LocalStorage as BrowserKv;
+use crate::storage::{KeyValue, LoadReport, Store, StoreError};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long typing may pause before the pending edits are written; `visibilitychange` flushes sooner.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// What the data banner and `#/data` show about storage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StorageHealth {
+    /// The last write failed: the edits are in memory only until a write succeeds.
+    pub save_error: Option<StoreError>,
+    /// What the last load found (quarantined values, keys left alone, missing chunks).
+    pub load: LoadReport,
+    /// localStorage is unavailable (disabled, sandboxed): edits live in memory only.
+    pub no_storage: bool,
+}
+
+/// Shared handle to the edits. `Copy`, so every view can hold one.
+#[derive(Clone, Copy)]
+pub struct Edits {
+    /// The whole journal of the current plan, sorted by `(at, id)`.
+    pub ops: RwSignal<Vec<Op>>,
+    /// `fold(plan, ops)`: what every view shows.
+    pub view: Memo<Arc<ViewState>>,
+    pub health: RwSignal<StorageHealth>,
+    store: StoredValue<Option<Store<BrowserKv>>, LocalStorage>,
+    save_pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+pub fn use_edits() -> Edits {
+    expect_context::<Edits>()
+}
+
+/// Milliseconds since the epoch, the clock every op carries.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A writer id unique to this page load (random digits and the start time): two tabs, or a duplicated tab,
+/// never share one, so they never write the same keys.
+fn fresh_writer_id() -> String {
+    let random = (js_sys::Math::random() * 36f64.powi(6)) as u64;
+    format!("w{}{random:x}", now_ms())
+}
+
+/// Creates the edits context for the plan signal and installs its effects.
+pub fn provide_edits(plan: RwSignal<Arc<Plan>>) -> Edits {
+    let ops = RwSignal::new(Vec::<Op>::new());
+    let view = Memo::new(move |_| Arc::new(journal::fold(&plan.read(), &ops.read())));
+    let edits = Edits {
+        ops,
+        view,
+        health: RwSignal::new(StorageHealth::default()),
+        store: StoredValue::new_local(None),
+        save_pending: StoredValue::new_local(None),
+    };
+    provide_context(edits);
+    open_store_for_plan(edits, plan);
+    flush_when_hidden(edits);
+    sync_other_tabs(edits);
+    edits
+}
+
+/// Opens the plan's store and loads its journal, again whenever another plan is opened.
+fn open_store_for_plan(edits: Edits, plan: RwSignal<Arc<Plan>>) {
+    let plan_id = Memo::new(move |_| plan.read().id.clone());
+    Effect::new(move |_| {
+        let id = plan_id.get();
+        edits.flush();
+        let Some(kv) = BrowserKv::new() else {
+            edits.health.update(|h| h.no_storage = true);
+            edits.store.set_value(None);
+            edits.ops.set(Vec::new());
+            return;
+        };
+        let mut store = Store::open(kv, &id, &fresh_writer_id());
+        let report = store.load(now_ms());
+        edits.ops.set(report.ops.clone());
+        edits.health.set(StorageHealth {
+            save_error: report.salvage_error.clone(),
+            load: report,
+            no_storage: false,
+        });
+        edits.store.set_value(Some(store));
+    });
+}
+
+/// Writes pending edits as soon as the page is hidden (tab switch, close, laptop lid), so the debounce never
+/// costs an edit.
+fn flush_when_hidden(edits: Edits) {
+    let handle = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            edits.flush();
+        }
+    });
+    let pagehide = window_event_listener_untyped("pagehide", move |_| edits.flush());
+    on_cleanup(move || {
+        handle.remove();
+        pagehide.remove();
+    });
+}
+
+/// Another tab wrote edits of this plan: merge them in (union by id, so nothing of ours is lost).
+fn sync_other_tabs(edits: Edits) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let key = ev.key();
+        let incoming = edits.store.with_value(|store| {
+            let store = store.as_ref()?;
+            if !store.on_storage_event(key.as_deref()) {
+                return None;
+            }
+            match key.as_deref() {
+                Some(k) => store.read_changed(k),
+                None => None,
+            }
+        });
+        match incoming {
+            Some(theirs) => {
+                edits.merge_in(&theirs);
+            }
+            None if key.is_none() => edits.reload(),
+            None => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+impl Edits {
+    /// Records one edit: in memory at once (the page updates), in storage after a short pause.
+    pub fn record(&self, kind: OpKind) {
+        let op = self.store.try_update_value(|store| {
+            let id = match store.as_mut() {
+                Some(store) => store.next_op_id(),
+                None => fresh_writer_id(),
+            };
+            Op {
+                id,
+                at: now_ms(),
+                kind,
+                cause: None,
+            }
+        });
+        if let Some(op) = op {
+            self.push(op);
+        }
+    }
+
+    /// Undoes this page's latest edit that is not undone yet. Returns false when there is nothing to undo.
+    pub fn undo(&self) -> bool {
+        self.undo_or_redo(journal::undo)
+    }
+
+    pub fn redo(&self) -> bool {
+        self.undo_or_redo(journal::redo)
+    }
+
+    /// Whether undo / redo have something to act on (for the buttons' disabled state).
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        let prefix = self.writer();
+        let stacks = self.ops.with(|ops| journal::stacks(ops, &prefix));
+        (!stacks.undo.is_empty(), !stacks.redo.is_empty())
+    }
+
+    fn writer(&self) -> String {
+        self.store
+            .with_value(|s| s.as_ref().map(|s| s.writer().to_string()))
+            .unwrap_or_default()
+    }
+
+    fn undo_or_redo(&self, act: fn(&[Op], &str, String, i64) -> Option<Op>) -> bool {
+        let prefix = self.writer();
+        let id = self
+            .store
+            .try_update_value(|s| s.as_mut().map(|s| s.next_op_id()))
+            .flatten();
+        let Some(id) = id else { return false };
+        let op = self
+            .ops
+            .with_untracked(|ops| act(ops, &prefix, id, now_ms()));
+        match op {
+            Some(op) => {
+                self.push(op);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn push(&self, op: Op) {
+        self.ops.update(|ops| {
+            let sorted_tail = ops
+                .last()
+                .is_none_or(|last| last.order_key() <= op.order_key());
+            ops.push(op.clone());
+            if !sorted_tail {
+                journal::sort_ops(ops);
+            }
+        });
+        self.store.update_value(|s| {
+            if let Some(s) = s.as_mut() {
+                s.record(op);
+            }
+        });
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        let edits = *self;
+        self.save_pending.update_value(|pending| {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+            *pending = set_timeout_with_handle(move || edits.flush(), SAVE_DELAY).ok();
+        });
+    }
+
+    /// Writes every pending edit now; a failure is shown and the edits stay in memory for the next try.
+    pub fn flush(&self) {
+        let result = self
+            .store
+            .try_update_value(|s| s.as_mut().map(|s| s.flush()))
+            .flatten();
+        if let Some(result) = result {
+            let error = result.err();
+            if self.health.with_untracked(|h| h.save_error != error) {
+                self.health.update(|h| h.save_error = error);
+            }
+        }
+    }
+
+    /// Ops written by another tab or imported from a file: union by id, the journal stays sorted.
+    pub fn merge_in(&self, incoming: &[Op]) -> usize {
+        let result = self.ops.with_untracked(|ops| journal::merge(ops, incoming));
+        let added = result.added;
+        if added > 0 {
+            self.ops.set(result.ops);
+        }
+        added
+    }
+
+    /// Adds imported ops to this page's own writes so they are stored, not just shown.
+    pub fn import(&self, incoming: &[Op]) -> usize {
+        let known: std::collections::HashSet<String> = self
+            .ops
+            .with_untracked(|ops| ops.iter().map(|o| o.id.clone()).collect());
+        let fresh: Vec<Op> = incoming
+            .iter()
+            .filter(|o| !known.contains(&o.id))
+            .cloned()
+            .collect();
+        self.store.update_value(|s| {
+            if let Some(s) = s.as_mut() {
+                for op in &fresh {
+                    s.record(op.clone());
+                }
+            }
+        });
+        let added = self.merge_in(&fresh);
+        self.flush();
+        added
+    }
+
+    /// Re-reads everything from storage (another tab cleared or reset it).
+    pub fn reload(&self) {
+        let report = self
+            .store
+            .try_update_value(|s| s.as_mut().map(|s| s.load(now_ms())));
+        if let Some(Some(report)) = report {
+            self.ops.set(report.ops.clone());
+            self.health.update(|h| h.load = report);
+        }
+    }
+
+    /// Deletes this plan's stored journal (after the person confirmed and was offered an export) and starts
+    /// afresh under a new writer id. Quarantined values and other plans are left alone.
+    pub fn reset(&self, plan_id: &str) {
+        if let Some(handle) = self.save_pending.try_update_value(|p| p.take()).flatten() {
+            handle.clear();
+        }
+        let Some(kv) = BrowserKv::new() else { return };
+        let prefix = crate::storage::keys::plan_prefix(plan_id);
+        for key in kv.keys().into_iter().filter(|k| k.starts_with(&prefix)) {
+            kv.remove(&key);
+        }
+        self.store
+            .set_value(Some(Store::open(kv, plan_id, &fresh_writer_id())));
+        self.ops.set(Vec::new());
+        self.health.set(StorageHealth::default());
+    }
+}

@@ -1,0 +1,99 @@
+//! What changed and when: the journal read as history, for one task (on its page) or the whole plan
+//! (`#/history`). Newest first; undo and redo buttons act on this page's own edits.
+
+use super::components::set_title;
+use super::edits::use_edits;
+use super::state::{tr, use_lang};
+use crate::journal::{date::Date, history};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// Local date and time of an op, `YYYY-MM-DD HH:MM`.
+fn when(at: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    format!(
+        "{} {:02}:{:02}",
+        Date {
+            year: d.get_full_year() as i32,
+            month: d.get_month() + 1,
+            day: d.get_date()
+        }
+        .iso(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Undo / redo buttons, disabled when there is nothing to act on.
+#[component]
+pub fn UndoRedo() -> impl IntoView {
+    let edits = use_edits();
+    let state = Memo::new(move |_| {
+        edits.ops.track();
+        edits.can_undo_redo()
+    });
+    view! {
+        <div class="undo-redo" role="group" aria-label=tr("撤销与重做", "Undo and redo")>
+            <button id="undo" disabled=move || !state.get().0 on:click=move |_| { edits.undo(); } title="Ctrl+Z">
+                {tr("撤销", "Undo")}
+            </button>
+            <button id="redo" disabled=move || !state.get().1 on:click=move |_| { edits.redo(); } title="Ctrl+Shift+Z">
+                {tr("重做", "Redo")}
+            </button>
+        </div>
+    }
+}
+
+/// The history list; `task` narrows it to one task and its targets.
+#[component]
+pub fn HistoryList(
+    #[prop(optional)] task: Option<String>,
+    #[prop(default = usize::MAX)] limit: usize,
+) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let entries = edits.ops.with(|ops| history(ops, task.as_deref()));
+        if entries.is_empty() {
+            return view! { <p class="muted">{lang.pick("还没有修改。", "No edits yet.")}</p> }
+                .into_any();
+        }
+        let total = entries.len();
+        let items = entries
+            .into_iter()
+            .take(limit)
+            .map(|e| {
+                let number = e.task.trim_start_matches('t').parse::<u32>().ok();
+                view! {
+                    <li>
+                        <time class="muted">{when(e.at)}</time>" "
+                        {number.map(|n| view! { <a href=Route::Task(n).to_hash()>{format!("{}{n}", lang.pick("任务 ", "Task "))}</a>" " })}
+                        <span>{lang.pick(&e.summary_zh, &e.summary_en).to_string()}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ol class="history" reversed>{items}</ol>
+            {(total > limit).then(|| view! {
+                <p><a href="#/history">{format!("{} {total} {}", lang.pick("查看全部", "See all"), lang.pick("条修改", "edits"))}</a></p>
+            })}
+        }
+        .into_any()
+    }
+}
+
+/// `#/history`: every edit of the plan.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let lang = use_lang();
+    set_title(lang.get_untracked().pick("修改记录", "History").to_string());
+    view! {
+        <article class="page">
+            <h1>{tr("修改记录", "History")}</h1>
+            <UndoRedo/>
+            <HistoryList/>
+        </article>
+    }
+}
