@@ -344,3 +344,63 @@ async fn an_unreadable_stored_plan_is_set_aside_and_the_shipped_plan_opens() {
     );
     b.close().await;
 }
+
+async fn set_progress(b: &Browser, value: &str) {
+    b.client
+        .wait()
+        .for_element(Locator::Css("#task-progress"))
+        .await
+        .expect("progress input");
+    b.client
+        .execute(
+            "const el = document.querySelector('#task-progress'); el.value = arguments[0];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::Value::from(value)],
+        )
+        .await
+        .expect("set progress");
+}
+
+async fn progress(b: &Browser) -> serde_json::Value {
+    b.eval("return document.querySelector('#task-progress').value")
+        .await
+}
+
+#[tokio::test]
+async fn each_plan_keeps_its_own_edits() {
+    let (server, b) = open("import-edits").await;
+    b.goto(&server.url("#/task/1")).await;
+    b.wait_for_text("h1", "任务 1").await;
+    set_progress(&b, "40").await;
+    crate::edits::wait_saved(&b).await;
+
+    import_longxi(&b, &server).await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    let longxi_id = b
+        .eval("return document.querySelector('#plan-switcher').value")
+        .await;
+    let longxi_id = longxi_id.as_str().expect("an id").to_string();
+    b.goto(&server.url("#/task/1")).await;
+    b.wait_for_text(".task-text", "高新技术企业培育行动").await;
+    assert_ne!(
+        progress(&b).await,
+        "40",
+        "the imported plan starts without edits"
+    );
+    set_progress(&b, "70").await;
+
+    switch_plan(&b, "gansu-2020-shuangqu").await;
+    b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
+        .await;
+    b.goto(&server.url("#/task/1")).await;
+    b.wait_for_text(".task-text", "省统筹").await;
+    assert_eq!(progress(&b).await, "40");
+
+    switch_plan(&b, &longxi_id).await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    b.goto(&server.url("#/task/1")).await;
+    b.wait_for_text(".task-text", "高新技术企业培育行动").await;
+    assert_eq!(progress(&b).await, "70");
+    b.close().await;
+}
