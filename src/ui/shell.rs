@@ -93,8 +93,9 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
                 <input
                     type="search"
                     id="search-box"
+                    aria-keyshortcuts="/"
                     aria-label=tr("搜索任务、单位", "Search tasks and units")
-                    placeholder=tr("搜索任务、单位…", "Search tasks, units…")
+                    placeholder=tr("搜索任务、单位…（按 / 键）", "Search tasks, units… (press /)")
                     prop:value=move || query.get()
                     on:input=on_search
                 />
