@@ -205,7 +205,7 @@ pub fn report_csv(report: &Report, lang: Lang) -> String {
     let header: Vec<String> = columns(lang).iter().map(|c| c.to_string()).collect();
     let mut lines = vec![csv_line(&header)];
     for group in &report.groups {
-        lines.push(csv_line(&[group.heading.clone()]));
+        lines.push(csv_line(std::slice::from_ref(&group.heading)));
         for row in &group.rows {
             lines.push(csv_line(&row.cells()));
         }

@@ -12,6 +12,7 @@ mod history;
 mod matrix;
 mod overview;
 mod pace;
+mod print;
 mod search;
 mod settings;
 mod shell;

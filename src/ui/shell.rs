@@ -184,6 +184,7 @@ fn Outline() -> impl IntoView {
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
             <li><a href="#/history">{tr("修改记录", "History")}</a></li>
+            <li><a href="#/print">{tr("打印报表", "Print report")}</a></li>
             <li><a href="#/data">{tr("数据与备份", "Data and backup")}</a></li>
         </ul>
     }
@@ -204,8 +205,9 @@ fn Page() -> impl IntoView {
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
         Route::Data => super::data::DataPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
+        Route::Print => super::print::PrintPage().into_any(),
         // Pages of later features answer plainly until they exist.
-        Route::Targets | Route::Print => {
+        Route::Targets => {
             view! { <super::components::NotFound what=route.get().to_hash()/> }.into_any()
         }
     }

@@ -1,0 +1,131 @@
+//! `#/print`: the 任务分工表 as the reviewers know it on paper, laid out for A4 landscape (public/style.css,
+//! `@page report`), with the same table as CSV and as a self-contained HTML file. The table comes from
+//! [`crate::report`], so what is printed, downloaded and shown is one thing.
+
+use super::browser;
+use super::edits::use_edits;
+use super::pace::{pace_class, use_pace};
+use super::state::{tr, use_lang, use_plan};
+use crate::report::{self, Report, columns, file_name, html::report_html, report_csv};
+use leptos::prelude::*;
+
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let plan = use_plan();
+    let edits = use_edits();
+    let pace = use_pace();
+    let lang = use_lang();
+    let error = RwSignal::new(None::<String>);
+    let report = Memo::new(move |_| {
+        report::build(
+            &plan.read(),
+            &edits.view.read(),
+            &pace.review_date.get(),
+            lang.get(),
+        )
+    });
+    let save = move |ext: &'static str, mime: &'static str| {
+        let r = report.get_untracked();
+        let lang = lang.get_untracked();
+        let body = match ext {
+            "csv" => report_csv(&r, lang),
+            _ => report_html(&r, lang),
+        };
+        let name = file_name(lang.pick("任务分工表", "task-table"), &r.review_date, ext);
+        error.set(browser::download(&name, mime, &body).err());
+    };
+    Effect::new(move |_| {
+        super::components::set_title(
+            lang.get()
+                .pick("任务分工表", "Task assignment table")
+                .to_string(),
+        )
+    });
+    view! {
+        <article class="page print-page">
+            <div class="toolbar print-toolbar">
+                <p class="muted">{tr(
+                    "按 A4 横向排版，可直接打印（Ctrl+P）或存为 PDF。",
+                    "Laid out for A4 landscape: print it (Ctrl+P) or save it as PDF.")}</p>
+                <div class="print-actions">
+                    <button id="print-now" on:click=|_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
+                    <button id="print-csv" on:click=move |_| save("csv", "text/csv;charset=utf-8")>{tr("下载 CSV", "Download CSV")}</button>
+                    <button id="print-html" on:click=move |_| save("html", "text/html;charset=utf-8")>{tr("下载 HTML 报告", "Download HTML report")}</button>
+                </div>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || view! { <ReportTable report=report.get()/> }}
+            // Charts slot: the target-vs-actual charts component from the charts page (src/ui/targets.rs) goes
+            // here, inside `.print-charts`, so it prints after the table on its own page.
+            <section class="print-charts" id="print-charts" aria-label=tr("目标完成图表", "Target charts")></section>
+        </article>
+    }
+}
+
+/// The heading and the table; groups are header rows so the printed table reads like the paper form.
+#[component]
+fn ReportTable(report: Report) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let head = columns(lang)
+        .into_iter()
+        .map(|c| view! { <th scope="col">{c}</th> })
+        .collect_view();
+    let body = report
+        .groups
+        .into_iter()
+        .map(|g| {
+            let rows = g
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let class = format!(
+                        "report-status pace {}",
+                        r.pace.map(pace_class).unwrap_or("pace-none")
+                    );
+                    let [
+                        no,
+                        task,
+                        lead,
+                        implementing,
+                        cooperating,
+                        targets,
+                        progress,
+                        status,
+                    ] = r.cells();
+                    view! {
+                        <tr>
+                            <td class="num">{no}</td>
+                            <td class="report-task">{task}</td>
+                            <td>{lead}</td>
+                            <td>{implementing}</td>
+                            <td>{cooperating}</td>
+                            <td>{targets}</td>
+                            <td>{progress}</td>
+                            <td><span class=class>{status}</span></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="report-group"><th colspan="8" scope="rowgroup">{g.heading}</th></tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="report-head">
+            <h1>{report.title}</h1>
+            <p>
+                {lang.pick("任务分工表 · 评估日期：", "Task assignment table · review date: ")}
+                <time>{report.review_date}</time>
+            </p>
+            {report.coverage.map(|c| view! { <p class="muted">{c}</p> })}
+        </header>
+        <table class="report-table">
+            <thead><tr>{head}</tr></thead>
+            {body}
+        </table>
+    }
+}
