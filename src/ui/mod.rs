@@ -19,6 +19,7 @@ mod shell;
 mod state;
 mod task;
 mod units;
+mod update;
 
 use crate::route::Route;
 use leptos::prelude::*;

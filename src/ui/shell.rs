@@ -30,6 +30,8 @@ pub fn Shell() -> impl IntoView {
                 <Outline/>
             </nav>
             <main id="main" tabindex="-1">
+                <super::update::UpdateNotice/>
+                <super::update::FileNotice/>
                 <super::banner::Banner/>
                 <Page/>
             </main>
