@@ -3,6 +3,7 @@
 
 mod browser;
 mod edits;
+mod offline;
 mod server;
 
 use browser::{Browser, dist_dir};
