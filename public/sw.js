@@ -8,7 +8,9 @@ const BUILD_ID = "__LANBAI_BUILD_ID__";
 const PREFIX = "lanbai-planner-";
 const CACHE = PREFIX + BUILD_ID;
 // Fixed names next to index.html; the hashed wasm, js and css are read from index.html itself.
-const FIXED = ["./", "./index.html", "./register-sw.js", "./manifest.webmanifest", "./icon.svg", "./icon-192.png", "./icon-512.png"];
+// The source text is linked from the overview, so it is kept too.
+const FIXED = ["./", "./index.html", "./register-sw.js", "./manifest.webmanifest", "./icon.svg", "./icon-192.png",
+  "./icon-512.png", "./gansu-2020-shuangqu-yaodian-part1.txt"];
 
 /** Same-directory files index.html refers to: `href="./x"`, `src="./x"`, `from './x'`, `module_or_path: './x'`. */
 function assetsOf(html) {
@@ -56,9 +58,12 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // Every page of the app is index.html (routes live in the hash), so a navigation is answered with it.
-    const key = req.mode === "navigate" ? "./index.html" : req;
-    const hit = await cache.match(key, { ignoreSearch: req.mode === "navigate" });
+    // Every page of the app is index.html (routes live in the hash): opening the app's directory or its
+    // index.html, with any query, is answered with it. Other navigations (the source text) are plain files.
+    const path = new URL(req.url).pathname;
+    const scope = new URL(self.registration.scope).pathname;
+    const shell = req.mode === "navigate" && (path === scope || path === scope + "index.html");
+    const hit = await cache.match(shell ? "./index.html" : req, { ignoreSearch: shell });
     if (hit) return hit;
     try {
       return await fetch(req);

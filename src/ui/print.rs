@@ -56,8 +56,9 @@ pub fn PrintPage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || view! { <ReportTable report=report.get()/> }}
             // Charts slot: the target-vs-actual charts component from the charts page (src/ui/targets.rs) goes
-            // here, inside `.print-charts`, so it prints after the table on its own page.
-            <section class="print-charts" id="print-charts" aria-label=tr("目标完成图表", "Target charts")></section>
+            // here, inside `.print-charts` (give it a heading or an aria-label then), so it prints after the table on
+            // its own page.
+            <div class="print-charts" id="print-charts"></div>
         </article>
     }
 }

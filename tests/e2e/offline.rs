@@ -100,6 +100,13 @@ async fn after_one_visit_the_app_runs_with_the_server_gone_under_a_sub_path() {
     b.wait_for_text("h1", "任务 6").await;
     assert_eq!(input_value(&b, "#task-status").await, "InProgress");
     assert_eq!(input_value(&b, "#task-progress").await, "40");
+    let source = b
+        .eval("return fetch('./gansu-2020-shuangqu-yaodian-part1.txt').then(r => r.text())")
+        .await;
+    assert!(
+        source.as_str().is_some_and(|t| t.contains("双区建设")),
+        "the source text is kept offline too"
+    );
     b.click("a[href='#/matrix']").await;
     b.wait_for_text("h1", "任务分工矩阵").await;
     b.click("a[href='#/print']").await;
