@@ -188,8 +188,23 @@ fn html_escapes_every_text_and_allows_no_script() {
     assert!(!html.contains("<script"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("default-src 'none'"));
+    let hostile = op(
+        "w-9",
+        9,
+        OpKind::AddNote {
+            task: "t2".into(),
+            note_id: "n9".into(),
+            date: "2020-05-01".into(),
+            author: None,
+            text: "<img src=x onerror=alert(1)>".into(),
+        },
+    );
+    let view = fold(&plan, &[hostile]);
+    let body = html::report_body_html(&build(&plan, &view, "2020-06-30", Lang::Zh), Lang::Zh);
+    assert!(!body.contains("<img"), "{body}");
+    assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("size:A4 landscape"));
-    assert_eq!(html.matches("<tr class=\"group\">").count(), 3);
+    assert_eq!(html.matches("<tr class=\"report-group\">").count(), 3);
     assert_eq!(html.matches("<td class=\"num\">").count(), 10);
 }
 

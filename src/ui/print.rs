@@ -4,9 +4,10 @@
 
 use super::browser;
 use super::edits::use_edits;
-use super::pace::{pace_class, use_pace};
+use super::pace::use_pace;
 use super::state::{tr, use_lang, use_plan};
-use crate::report::{self, Report, columns, file_name, html::report_html, report_csv};
+use crate::report::html::{report_body_html, report_html};
+use crate::report::{self, file_name, report_csv};
 use leptos::prelude::*;
 
 #[component]
@@ -16,16 +17,17 @@ pub fn PrintPage() -> impl IntoView {
     let pace = use_pace();
     let lang = use_lang();
     let error = RwSignal::new(None::<String>);
-    let report = Memo::new(move |_| {
+    // Built when read (ten rows: cheap) rather than kept in a memo, which would cost the wasm a memo of a new type.
+    let report = move || {
         report::build(
             &plan.read(),
             &edits.view.read(),
             &pace.review_date.get(),
             lang.get(),
         )
-    });
+    };
     let save = move |ext: &'static str, mime: &'static str| {
-        let r = report.get_untracked();
+        let r = untrack(report);
         let lang = lang.get_untracked();
         let body = match ext {
             "csv" => report_csv(&r, lang),
@@ -54,79 +56,12 @@ pub fn PrintPage() -> impl IntoView {
                 </div>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || view! { <ReportTable report=report.get()/> }}
+            // Escaped by report::html (tested natively): the page shows the very markup the HTML file holds.
+            <div class="report" inner_html=move || report_body_html(&report(), lang.get())></div>
             // Charts slot: the target-vs-actual charts component from the charts page (src/ui/targets.rs) goes
             // here, inside `.print-charts` (give it a heading or an aria-label then), so it prints after the table on
             // its own page.
             <div class="print-charts" id="print-charts"></div>
         </article>
-    }
-}
-
-/// The heading and the table; groups are header rows so the printed table reads like the paper form.
-#[component]
-fn ReportTable(report: Report) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let head = columns(lang)
-        .into_iter()
-        .map(|c| view! { <th scope="col">{c}</th> })
-        .collect_view();
-    let body = report
-        .groups
-        .into_iter()
-        .map(|g| {
-            let rows = g
-                .rows
-                .into_iter()
-                .map(|r| {
-                    let class = format!(
-                        "report-status pace {}",
-                        r.pace.map(pace_class).unwrap_or("pace-none")
-                    );
-                    let [
-                        no,
-                        task,
-                        lead,
-                        implementing,
-                        cooperating,
-                        targets,
-                        progress,
-                        status,
-                    ] = r.cells();
-                    view! {
-                        <tr>
-                            <td class="num">{no}</td>
-                            <td class="report-task">{task}</td>
-                            <td>{lead}</td>
-                            <td>{implementing}</td>
-                            <td>{cooperating}</td>
-                            <td>{targets}</td>
-                            <td>{progress}</td>
-                            <td><span class=class>{status}</span></td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="report-group"><th colspan="8" scope="rowgroup">{g.heading}</th></tr>
-                    {rows}
-                </tbody>
-            }
-        })
-        .collect_view();
-    view! {
-        <header class="report-head">
-            <h1>{report.title}</h1>
-            <p>
-                {lang.pick("任务分工表 · 评估日期：", "Task assignment table · review date: ")}
-                <time>{report.review_date}</time>
-            </p>
-            {report.coverage.map(|c| view! { <p class="muted">{c}</p> })}
-        </header>
-        <table class="report-table">
-            <thead><tr>{head}</tr></thead>
-            {body}
-        </table>
     }
 }
