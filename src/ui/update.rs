@@ -48,7 +48,9 @@ pub fn UpdateNotice() -> impl IntoView {
     }
 }
 
-/// Running from a saved file (the one-file edition): say where the edits live and how to keep them.
+/// Running from a saved file (the one-file edition): say where the edits live and how to keep them. Browsers
+/// differ in how they key storage for file:// pages (by path in some, one store for all files in Chromium), so
+/// the notice says "may" and points to export, which works everywhere.
 #[component]
 pub fn FileNotice() -> impl IntoView {
     let from_file = window().location().protocol().is_ok_and(|p| p == "file:");
@@ -56,8 +58,8 @@ pub fn FileNotice() -> impl IntoView {
         view! {
             <p class="file-notice" role="note" id="file-notice">
                 {tr(
-                    "正在以本地文件方式运行：修改保存在本浏览器中，并与此文件的位置绑定。移动或改名此文件后将看不到这些修改——请先在“数据与备份”中导出，再在新位置导入。",
-                    "Running from a file: edits are kept in this browser and tied to this file's location. After moving or renaming the file they will not show — export them first on Data and backup, then import them there.",
+                    "正在以本地文件方式运行：修改只保存在本浏览器中。换用其他浏览器或电脑，或移动、改名此文件后，可能看不到这些修改——请在“数据与备份”中导出修改，需要时再导入。",
+                    "Running from a file: edits are kept in this browser only. In another browser or on another computer, or after the file is moved or renamed, they may not show — export them on Data and backup, and import them where needed.",
                 )}
                 " "<a href="#/data">{tr("导出修改", "Export edits")}</a>
             </p>
