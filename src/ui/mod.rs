@@ -16,6 +16,7 @@ mod matrix;
 mod overview;
 mod pace;
 mod plans;
+mod print;
 mod search;
 mod settings;
 mod shell;
@@ -23,6 +24,7 @@ mod state;
 mod targets;
 mod task;
 mod units;
+mod update;
 
 use crate::route::Route;
 use leptos::prelude::*;

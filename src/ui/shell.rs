@@ -31,6 +31,8 @@ pub fn Shell() -> impl IntoView {
                 <Outline/>
             </nav>
             <main id="main" tabindex="-1">
+                <super::update::UpdateNotice/>
+                <super::update::FileNotice/>
                 <super::banner::Banner/>
                 <Page/>
             </main>
@@ -188,6 +190,7 @@ fn Outline() -> impl IntoView {
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
             <li><a href="#/targets">{tr("目标图表", "Target charts")}</a></li>
             <li><a href="#/history">{tr("修改记录", "History")}</a></li>
+            <li><a href="#/print">{tr("打印报表", "Print report")}</a></li>
             <li><a href="#/data">{tr("数据与备份", "Data and backup")}</a></li>
             <li><a href="#/plans">{tr("计划库", "Plans")}</a></li>
             <li><a href="#/import">{tr("导入计划", "Import a plan")}</a></li>
@@ -213,10 +216,7 @@ fn Page() -> impl IntoView {
         Route::Data => super::data::DataPage().into_any(),
         Route::Targets => super::targets::TargetsPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
-        // Pages of later features answer plainly until they exist.
-        Route::Print => {
-            view! { <super::components::NotFound what=route.get().to_hash()/> }.into_any()
-        }
+        Route::Print => super::print::PrintPage().into_any(),
     }
 }
 

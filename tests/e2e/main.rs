@@ -5,6 +5,7 @@ mod browser;
 mod charts;
 mod edits;
 mod import;
+mod offline;
 mod server;
 
 use browser::{Browser, dist_dir};
