@@ -211,20 +211,23 @@ async fn fill_local_storage(b: &Browser, app: &StaticServer, kv: &MemoryKv) {
     println!("  localStorage holds {n} keys");
 }
 
-/// Stores `plan` in the plan library (the format of `storage::plans`) and makes it the plan opened at start.
+/// `plan` saved through the app's own plan library (`storage::plans`) and made the plan opened at start.
 fn library_with(plan: &Plan) -> MemoryKv {
+    use lanbai_planner::storage::plans;
     let kv = MemoryKv::new();
-    let stored = json!({ "schema": 1, "plan": plan }).to_string();
-    let index = json!({ "schema": 1, "plans": [{
-        "id": plan.id, "name": plan.meta.title, "imported_at": 0, "task_count": plan.tasks.len()
-    }]})
-    .to_string();
-    let ok = kv.set(&format!("lanbai:plan:{}", plan.id), &stored).is_ok()
-        && kv.set("lanbai:plans", &index).is_ok()
-        && kv.set("lanbai:active-plan", &plan.id).is_ok();
-    if !ok {
-        println!("  could not build the plan library");
+    let saved = plans::save(
+        &kv,
+        plan.clone(),
+        &plan.meta.title,
+        0,
+        plans::OnConflict::Replace,
+    )
+    .map_err(|e| format!("{e:?}"))
+    .and_then(|entry| plans::set_active(&kv, &entry.id).map_err(|e| format!("{e:?}")));
+    if let Err(e) = saved {
+        println!("  could not store the plan: {e}");
     }
+    println!("  stored plan: {} UTF-16 units", kv.used());
     kv
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the transfer size of the built site (dist/): wasm, js, css and html, raw, gzip -9 and brotli -q 11.
+# Prints the transfer size of the built site (dist/): wasm, js, css and html, raw, gzip -9 and brotli -q 11,
+# then the size of the one-file edition dist/lanbai-planner.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "size.sh: dist/ is missing; run trunk build --release first" >&2; exit 1; }
@@ -16,4 +17,9 @@ const total = rows.reduce((a, r) => ({ name: "total", raw: a.raw + r.raw, gz: a.
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 console.log("file".padEnd(44) + "raw KB".padStart(8) + " gzip KB".padStart(8) + "  br KB".padStart(8));
 for (const r of [...rows, total]) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
+// The one-file edition (scripts/onefile.mjs): everything inlined, wasm as base64, opened from file://.
+if (fs.existsSync("dist/lanbai-planner.html")) {
+  const r = row("lanbai-planner.html (one-file edition)", fs.readFileSync("dist/lanbai-planner.html"));
+  console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
+}
 JS

@@ -14,6 +14,8 @@ pub mod journal;
 pub mod parse;
 /// The plan model, the shipped plan and queries over it.
 pub mod plan;
+/// The 任务分工表 for print and download (CSV, HTML), built from plan and edits.
+pub mod report;
 /// URL hash ⇄ route.
 pub mod route;
 /// The only code that touches localStorage: chunked journal, quarantine, quota, settings.

@@ -35,6 +35,10 @@ pub enum Route {
     Data,
     History,
     Print,
+    /// Paste or open a plan text, preview what the importer reads, save it as a new plan.
+    Import,
+    /// The plans in this browser; `?open={id}` switches to one, so a link can name the plan it is about.
+    Plans(Option<String>),
     NotFound(String),
 }
 
@@ -119,6 +123,8 @@ impl Route {
             ["data"] => Route::Data,
             ["history"] => Route::History,
             ["print"] => Route::Print,
+            ["import"] => Route::Import,
+            ["plans"] => Route::Plans(param("open").filter(|id| !id.is_empty())),
             _ => not_found(hash),
         }
     }
@@ -154,6 +160,9 @@ impl Route {
             Route::Data => "#/data".into(),
             Route::History => "#/history".into(),
             Route::Print => "#/print".into(),
+            Route::Import => "#/import".into(),
+            Route::Plans(None) => "#/plans".into(),
+            Route::Plans(Some(id)) => format!("#/plans?open={}", encode(id)),
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
@@ -212,6 +221,10 @@ mod tests {
             Route::Data,
             Route::History,
             Route::Print,
+            Route::Import,
+            Route::Plans(None),
+            Route::Plans(Some("plan-2021-ffc64a76".into())),
+            Route::Plans(Some("a&b=c#d".into())),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route, "{}", route.to_hash());
@@ -268,6 +281,17 @@ mod tests {
             Route::parse("#/matrix?sort=sideways"),
             Route::Matrix(MatrixSort::Plan)
         );
+    }
+
+    #[test]
+    fn an_empty_plan_to_open_is_the_plan_list() {
+        assert_eq!(Route::parse("#/plans?open="), Route::Plans(None));
+        assert_eq!(Route::parse("#/plans?other=1"), Route::Plans(None));
+        assert_eq!(
+            Route::parse("#/plans?open=gansu-2020-shuangqu"),
+            Route::Plans(Some("gansu-2020-shuangqu".into()))
+        );
+        assert!(matches!(Route::parse("#/import/x"), Route::NotFound(_)));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod annotation;
 mod deadline;
 mod heading;
+pub mod html;
 mod meta;
 mod noise;
 mod refs;

@@ -33,6 +33,18 @@ impl<'a> Duties<'a> {
     }
 }
 
+impl Group {
+    /// The group as printed, e.g. (一)加强顶层设计. Plans that list tasks without group headings get one
+    /// untitled group from the importer; it must not show as a bare "()".
+    pub fn heading(&self) -> String {
+        match (self.numeral.is_empty(), self.title.is_empty()) {
+            (true, true) => "全部任务".to_string(),
+            (true, false) => self.title.clone(),
+            _ => format!("({}){}", self.numeral, self.title),
+        }
+    }
+}
+
 impl Plan {
     pub fn task(&self, number: u32) -> Option<&Task> {
         self.tasks.iter().find(|t| t.number == number)
@@ -276,6 +288,18 @@ pub fn target_value_label(target: &super::Target) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_untitled_group_has_a_readable_heading() {
+        let group = |numeral: &str, title: &str| Group {
+            number: 1,
+            numeral: numeral.into(),
+            title: title.into(),
+        };
+        assert_eq!(group("一", "加强顶层设计").heading(), "(一)加强顶层设计");
+        assert_eq!(group("", "").heading(), "全部任务");
+        assert_eq!(group("", "重点任务").heading(), "重点任务");
+    }
 
     #[test]
     fn highlight_marks_every_occurrence_and_keeps_the_text() {

@@ -16,11 +16,18 @@ pub enum Key {
     Quarantine { at: i64, original: String },
     /// `lanbai:settings`.
     Settings,
+    /// `lanbai:plans` — the index of imported plans (the shipped plan is not stored).
+    PlanIndex,
+    /// `lanbai:plan:{id}` — one imported plan as JSON.
+    Plan { id: String },
+    /// `lanbai:active-plan` — the id of the plan last opened, so a reload reopens it.
+    ActivePlan,
 }
 
 pub const ROOT: &str = "lanbai:";
 const LAYOUT: &str = "lanbai:v1:";
 pub const QUARANTINE_PREFIX: &str = "lanbai:quarantine:";
+pub const PLAN_PREFIX: &str = "lanbai:plan:";
 
 /// The prefix of every journal and meta key of one plan.
 pub fn plan_prefix(plan: &str) -> String {
@@ -53,13 +60,22 @@ impl Key {
             Key::Meta { plan, writer } => format!("{LAYOUT}{plan}:meta:{writer}"),
             Key::Quarantine { at, original } => format!("{QUARANTINE_PREFIX}{at}:{original}"),
             Key::Settings => format!("{ROOT}settings"),
+            Key::PlanIndex => format!("{ROOT}plans"),
+            Key::Plan { id } => format!("{PLAN_PREFIX}{id}"),
+            Key::ActivePlan => format!("{ROOT}active-plan"),
         }
     }
 
     /// Parses from the right so a plan id containing `:` still round-trips.
     pub fn parse(s: &str) -> Option<Key> {
-        if s == "lanbai:settings" {
-            return Some(Key::Settings);
+        match s {
+            "lanbai:settings" => return Some(Key::Settings),
+            "lanbai:plans" => return Some(Key::PlanIndex),
+            "lanbai:active-plan" => return Some(Key::ActivePlan),
+            _ => {}
+        }
+        if let Some(id) = s.strip_prefix(PLAN_PREFIX).filter(|id| !id.is_empty()) {
+            return Some(Key::Plan { id: id.to_string() });
         }
         if let Some(rest) = s.strip_prefix(QUARANTINE_PREFIX) {
             let (at, original) = rest.split_once(':')?;
@@ -116,6 +132,11 @@ mod tests {
                 original: "lanbai:v1:p:journal:w:0".into(),
             },
             Key::Settings,
+            Key::PlanIndex,
+            Key::ActivePlan,
+            Key::Plan {
+                id: "plan-2021-ffc64a76".into(),
+            },
         ] {
             assert_eq!(Key::parse(&k.render()), Some(k.clone()), "{}", k.render());
         }

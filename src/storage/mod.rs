@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod keys;
 pub mod kv;
+pub mod plans;
 pub mod quarantine;
 pub mod schema;
 pub mod settings;

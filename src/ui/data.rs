@@ -70,8 +70,7 @@ fn StorageStatus() -> impl IntoView {
     let lang = use_lang();
     let edits = use_edits();
     let settings = use_settings();
-    let persisted = RwSignal::new(None::<bool>);
-    ask_persistent_storage(persisted);
+    let persisted = edits.persisted;
     let used = Memo::new(move |_| {
         edits.ops.track();
         bytes_used()
@@ -111,21 +110,6 @@ fn StorageStatus() -> impl IntoView {
             </dl>
         </section>
     }
-}
-
-/// Asks the browser to keep our storage (`navigator.storage.persist()`) and shows the answer.
-fn ask_persistent_storage(answer: RwSignal<Option<bool>>) {
-    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return;
-    };
-    let Ok(promise) = manager.persist() else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            answer.set(v.as_bool());
-        }
-    });
 }
 
 /// What an import would do, shown before anything is applied.

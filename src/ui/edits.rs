@@ -32,6 +32,8 @@ pub struct Edits {
     /// `fold(plan, ops)`: what every view shows.
     pub view: Memo<Arc<ViewState>>,
     pub health: RwSignal<StorageHealth>,
+    /// The browser's answer to `navigator.storage.persist()`: `Some(true)` means it will not evict our data.
+    pub persisted: RwSignal<Option<bool>>,
     store: StoredValue<Option<Store<BrowserKv>>, LocalStorage>,
     save_pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -60,11 +62,13 @@ pub fn provide_edits(plan: RwSignal<Arc<Plan>>) -> Edits {
         ops,
         view,
         health: RwSignal::new(StorageHealth::default()),
+        persisted: RwSignal::new(None),
         store: StoredValue::new_local(None),
         save_pending: StoredValue::new_local(None),
     };
     provide_context(edits);
     open_store_for_plan(edits, plan);
+    ask_persistent_storage(edits.persisted);
     flush_when_hidden(edits);
     sync_other_tabs(edits);
     edits
@@ -97,6 +101,22 @@ fn open_store_for_plan(edits: Edits, plan: RwSignal<Arc<Plan>>) {
             no_storage: false,
         });
         edits.store.set_value(Some(store));
+    });
+}
+
+/// Asks the browser once, at start, to exempt our storage from eviction (`navigator.storage.persist()`); the
+/// answer is shown on `#/data`. Browsers that do not support it leave the answer empty.
+fn ask_persistent_storage(answer: RwSignal<Option<bool>>) {
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    let Ok(promise) = manager.persist() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            answer.set(v.as_bool());
+        }
     });
 }
 

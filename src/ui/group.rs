@@ -15,7 +15,7 @@ pub fn GroupPage(number: u32) -> impl IntoView {
         let Some(group) = plan.group(number).cloned() else {
             return view! { <NotFound what=Route::Group(number).to_hash()/> }.into_any();
         };
-        set_title(format!("({}){}", group.numeral, group.title));
+        set_title(group.heading());
         let tasks = plan
             .tasks_in_group(number)
             .map(|t| {
@@ -40,7 +40,7 @@ pub fn GroupPage(number: u32) -> impl IntoView {
         view! {
             <article class="page">
                 <p class="crumbs"><a href="#/">{lang.get().pick("概览", "Overview")}</a></p>
-                <h1>{format!("({}){}", group.numeral, group.title)}</h1>
+                <h1>{group.heading()}</h1>
                 <BulkStatus group=number selected/>
                 <ol class="task-list">{tasks}</ol>
                 <nav class="pager" aria-label=lang.get().pick("翻页", "Pages")>

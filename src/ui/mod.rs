@@ -10,9 +10,13 @@ mod edit_controls;
 mod edits;
 mod group;
 mod history;
+mod import;
+mod import_preview;
 mod matrix;
 mod overview;
 mod pace;
+mod plans;
+mod print;
 mod search;
 mod settings;
 mod shell;
@@ -20,6 +24,7 @@ mod state;
 mod targets;
 mod task;
 mod units;
+mod update;
 
 use crate::route::Route;
 use leptos::prelude::*;
@@ -39,7 +44,7 @@ pub fn mount() {
 /// The root: provides each piece of shared state once and installs the app-wide effects.
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = RwSignal::new(Arc::new(crate::plan::seed::gansu()));
+    let plan = RwSignal::new(Arc::new(plans::initial_plan()));
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let (stored, problem) = settings::load();
     let lang = RwSignal::new(stored.language);
@@ -97,11 +102,25 @@ fn persist_settings(
     });
 }
 
-/// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo edits — except while typing in a field, where the
-/// browser's own text undo is what a person means.
+/// Keyboard shortcuts: Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo edits, "/" focuses the search box —
+/// except while typing in a field, where the keys belong to the field.
 fn undo_redo_keys(edits: edits::Edits) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || browser::typing_in_field(&ev) {
+        if browser::typing_in_field(&ev) {
+            return;
+        }
+        // "/" jumps to the search box, as on most sites with search.
+        if ev.key() == "/" && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) {
+            if let Some(input) = document()
+                .get_element_by_id("search-box")
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+            return;
+        }
+        if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         let key = ev.key().to_lowercase();

@@ -14,6 +14,8 @@ pub fn Overview() -> impl IntoView {
         let lang = lang.get();
         set_title(plan.meta.title.clone());
         let meta = &plan.meta;
+        // The heading numbering and the source file belong to the shipped article, not to imported plans.
+        let shipped = plan.id == crate::storage::plans::SHIPPED_ID;
         let source_line = [
             meta.publisher.clone(),
             meta.newspaper
@@ -69,7 +71,7 @@ pub fn Overview() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <a href=Route::Group(g.number).to_hash()>{format!("({}){}", g.numeral, g.title)}</a>
+                        <a href=Route::Group(g.number).to_hash()>{g.heading()}</a>
                         <span class="muted">
                             {format!(" · {count} {} · {range}", lang.pick("项任务", "tasks"))}
                         </span>
@@ -89,6 +91,7 @@ pub fn Overview() -> impl IntoView {
                 }
             })
             .collect_view();
+        let has_references = !plan.references.is_empty();
         let references = plan
             .references
             .iter()
@@ -117,13 +120,15 @@ pub fn Overview() -> impl IntoView {
                         .map(|(n, label)| view! { <li><strong>{n}</strong>" "{label}</li> })
                         .collect_view()}
                 </ul>
-                <section class="prose lead">
-                    <h2>{tr("这份计划", "About this plan")}</h2>
-                    <p>{plan.intro.clone()}</p>
-                </section>
+                {(!plan.intro.is_empty()).then(|| view! {
+                    <section class="prose lead">
+                        <h2>{tr("这份计划", "About this plan")}</h2>
+                        <p>{plan.intro.clone()}</p>
+                    </section>
+                })}
                 {sections}
                 <section>
-                    <h2>{tr("三、工作重点和目标任务", "Key work and tasks")}</h2>
+                    <h2>{if shipped { lang.pick("三、工作重点和目标任务", "Key work and tasks") } else { lang.pick("任务组", "Task groups") }}</h2>
                     <ol class="group-list">{groups}</ol>
                 </section>
                 <section>
@@ -134,13 +139,17 @@ pub fn Overview() -> impl IntoView {
                         {target_task.map(|n| view! {
                             <li><a href=Route::Task(n).to_hash()>{format!("{}{n}", lang.pick("量化目标：任务 ", "Numeric targets: task "))}</a></li>
                         })}
-                        <li><a href="gansu-2020-shuangqu-yaodian-part1.txt" target="_blank">{tr("原文（纯文本）", "Original text (plain text)")}</a></li>
+                        {shipped.then(|| view! {
+                            <li><a href="gansu-2020-shuangqu-yaodian-part1.txt" target="_blank">{tr("原文（纯文本）", "Original text (plain text)")}</a></li>
+                        })}
                     </ul>
                 </section>
-                <section>
-                    <h2>{tr("引用的文件", "Documents cited")}</h2>
-                    <ul class="references">{references}</ul>
-                </section>
+                {has_references.then(|| view! {
+                    <section>
+                        <h2>{tr("引用的文件", "Documents cited")}</h2>
+                        <ul class="references">{references}</ul>
+                    </section>
+                })}
             </article>
         }
     }

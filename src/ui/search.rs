@@ -41,7 +41,7 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
         .iter()
         .map(|g| {
             let selected = query.group == Some(g.number);
-            view! { <option value=g.number.to_string() selected=selected>{format!("({}){}", g.numeral, g.title)}</option> }
+            view! { <option value=g.number.to_string() selected=selected>{g.heading()}</option> }
         })
         .collect_view();
     let role_options = Role::ALL
@@ -127,7 +127,7 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
             .groups
             .iter()
             .map(|g| view! {
-                <li><a href=Route::Group(g.number).to_hash()><Highlighted text=format!("({}){}", g.numeral, g.title) terms=terms.clone()/></a></li>
+                <li><a href=Route::Group(g.number).to_hash()><Highlighted text=g.heading() terms=terms.clone()/></a></li>
             })
             .collect_view();
         let unit_items = found

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Shell() -> impl IntoView {
+    super::plans::provide_library();
     let outline_open = RwSignal::new(false);
     let route = use_route();
     // Following a link from the folded outline should also fold it again.
@@ -30,6 +31,8 @@ pub fn Shell() -> impl IntoView {
                 <Outline/>
             </nav>
             <main id="main" tabindex="-1">
+                <super::update::UpdateNotice/>
+                <super::update::FileNotice/>
                 <super::banner::Banner/>
                 <Page/>
             </main>
@@ -87,12 +90,14 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
                 <span class="brand-name">{tr("兰白双区工作台", "Lanbai Planner")}</span>
                 <span class="brand-plan">{move || plan.get().meta.title.clone()}</span>
             </a>
+            <super::plans::PlanSwitcher/>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
                 <input
                     type="search"
                     id="search-box"
+                    aria-keyshortcuts="/"
                     aria-label=tr("搜索任务、单位", "Search tasks and units")
-                    placeholder=tr("搜索任务、单位…", "Search tasks, units…")
+                    placeholder=tr("搜索任务、单位…（按 / 键）", "Search tasks, units… (press /)")
                     prop:value=move || query.get()
                     on:input=on_search
                 />
@@ -179,7 +184,7 @@ fn Outline() -> impl IntoView {
                                 href=Route::Group(number).to_hash()
                                 aria-current=move || is_current(Route::Group(number)).then_some("page")
                             >
-                                {format!("({}){}", g.numeral, g.title)}
+                                {g.heading()}
                             </a>
                             <ol class="outline-tasks">{tasks}</ol>
                         </div>
@@ -193,7 +198,10 @@ fn Outline() -> impl IntoView {
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
             <li><a href="#/targets">{tr("目标图表", "Target charts")}</a></li>
             <li><a href="#/history">{tr("修改记录", "History")}</a></li>
+            <li><a href="#/print">{tr("打印报表", "Print report")}</a></li>
             <li><a href="#/data">{tr("数据与备份", "Data and backup")}</a></li>
+            <li><a href="#/plans">{tr("计划库", "Plans")}</a></li>
+            <li><a href="#/import">{tr("导入计划", "Import a plan")}</a></li>
         </ul>
     }
 }
@@ -347,14 +355,13 @@ fn Page() -> impl IntoView {
         Route::Unit(id) => view! { <super::units::UnitPage id/> }.into_any(),
         Route::Matrix(sort) => view! { <super::matrix::MatrixPage sort/> }.into_any(),
         Route::Search(query) => view! { <super::search::SearchPage query/> }.into_any(),
+        Route::Import => super::import::ImportPage().into_any(),
+        Route::Plans(open) => view! { <super::plans::PlansPage open/> }.into_any(),
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
         Route::Data => super::data::DataPage().into_any(),
         Route::Targets => super::targets::TargetsPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
-        // Pages of later features answer plainly until they exist.
-        Route::Print => {
-            view! { <super::components::NotFound what=route.get().to_hash()/> }.into_any()
-        }
+        Route::Print => super::print::PrintPage().into_any(),
     }
 }
 

@@ -120,7 +120,7 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                     <a href="#/">{lang.pick("概览", "Overview")}</a>
                     {group.map(|g| view! {
                         " › "
-                        <a href=Route::Group(g.number).to_hash()>{format!("({}){}", g.numeral, g.title)}</a>
+                        <a href=Route::Group(g.number).to_hash()>{g.heading()}</a>
                     })}
                 </p>
                 <h1>{format!("{}{}", lang.pick("任务 ", "Task "), task.number)}</h1>

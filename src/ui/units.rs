@@ -2,6 +2,7 @@
 
 use super::components::{NotFound, TaskLink, set_title};
 use super::state::{use_lang, use_my_unit, use_plan};
+use super::{browser, edits::use_edits, pace::use_pace};
 use crate::plan::Role;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -63,6 +64,35 @@ pub fn UnitPage(id: String) -> impl IntoView {
     let plan = use_plan();
     let lang = use_lang();
     let my_unit = use_my_unit();
+    let edits = use_edits();
+    let pace = use_pace();
+    let error = RwSignal::new(None::<String>);
+    // The duty list with each task's progress, as the unit hands it in (责任清单 with 进展).
+    let download_id = id.clone();
+    let download = move |_| {
+        let lang = lang.get_untracked();
+        let review = pace.review_date.get_untracked();
+        let plan = plan.read_untracked();
+        let csv = crate::report::unit_duties_csv(
+            &plan,
+            &edits.view.read_untracked(),
+            &download_id,
+            &review,
+            lang,
+        );
+        let result = match (csv, plan.unit(&download_id)) {
+            (Some(csv), Some(unit)) => {
+                let stem = format!("{}-{}", unit.name, lang.pick("责任清单", "duties"));
+                browser::download(
+                    &crate::report::file_name(&stem, &review, "csv"),
+                    "text/csv;charset=utf-8",
+                    &csv,
+                )
+            }
+            _ => Err(lang.pick("没有这个单位", "No such unit").to_string()),
+        };
+        error.set(result.err());
+    };
     move || {
         let plan = plan.get();
         let lang = lang.get();
@@ -115,6 +145,10 @@ pub fn UnitPage(id: String) -> impl IntoView {
                     }}
                 </p>
                 <p>{format!("{} {}", lang.pick("责任清单：共", "Duties: "), duties.total())}{lang.pick(" 项任务", " tasks")}</p>
+                <p>
+                    <button id="unit-csv" on:click=download.clone()>{lang.pick("下载责任清单及进展（CSV）", "Download duty list with progress (CSV)")}</button>
+                </p>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <WorkloadChart only=unit.id.clone()/>
                 {sections}
             </article>

@@ -21,6 +21,12 @@ async fn set_value(b: &Browser, css: &str, value: &str) {
     b.eval(&script).await;
 }
 
+/// The current value of a form control.
+async fn value_of(b: &Browser, css: &str) -> serde_json::Value {
+    b.eval(&format!("return document.querySelector({css:?}).value"))
+        .await
+}
+
 async fn add_note(b: &Browser, text: &str) {
     set_value(b, "#note-text", text).await;
     b.click("#note-add").await;
@@ -76,16 +82,8 @@ async fn status_progress_notes_and_city_actuals_survive_a_reload() {
     // Reload after the edits are written (they are flushed on pagehide too).
     b.client.refresh().await.expect("reload");
     b.wait_for_text("h1", "任务 6").await;
-    assert_eq!(
-        b.eval("return document.querySelector('#task-status').value")
-            .await,
-        "InProgress"
-    );
-    assert_eq!(
-        b.eval("return document.querySelector('#task-progress').value")
-            .await,
-        "40"
-    );
+    assert_eq!(value_of(&b, "#task-status").await, "InProgress");
+    assert_eq!(value_of(&b, "#task-progress").await, "40");
     b.wait_for_text(".note-list", "已完成新产品摸底").await;
     let actuals = b.text("#actuals-t6\\.k1").await;
     assert!(
@@ -105,18 +103,10 @@ async fn undo_and_redo_restore_the_previous_value() {
     set_value(&b, "#task-progress", "60").await;
     b.click("#undo").await;
     b.wait_for_text(".history", "撤销").await;
-    assert_eq!(
-        b.eval("return document.querySelector('#task-progress').value")
-            .await,
-        "30"
-    );
+    assert_eq!(value_of(&b, "#task-progress").await, "30");
     b.click("#redo").await;
     b.wait_for_text(".history", "重做").await;
-    assert_eq!(
-        b.eval("return document.querySelector('#task-progress').value")
-            .await,
-        "60"
-    );
+    assert_eq!(value_of(&b, "#task-progress").await, "60");
     b.close().await;
 }
 
@@ -223,11 +213,7 @@ async fn export_reset_import_restores_the_same_state() {
     b.wait_for_text("#import-summary", "新增 0").await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text(".note-list", "导出前的进展").await;
-    assert_eq!(
-        b.eval("return document.querySelector('#task-progress').value")
-            .await,
-        "55"
-    );
+    assert_eq!(value_of(&b, "#task-progress").await, "55");
     b.close().await;
 }
 
@@ -332,12 +318,7 @@ async fn statuses_can_be_set_in_bulk_from_a_group() {
     for (task, expected) in [("1", "Done"), ("2", "NotStarted"), ("3", "Done")] {
         b.goto(&server.url(&format!("#/task/{task}"))).await;
         b.wait_for_text("h1", &format!("任务 {task}")).await;
-        assert_eq!(
-            b.eval("return document.querySelector('#task-status').value")
-                .await,
-            expected,
-            "task {task}"
-        );
+        assert_eq!(value_of(&b, "#task-status").await, expected, "task {task}");
     }
     b.close().await;
 }

@@ -4,6 +4,8 @@
 mod browser;
 mod charts;
 mod edits;
+mod import;
+mod offline;
 mod server;
 
 use browser::{Browser, dist_dir};
@@ -168,5 +170,45 @@ async fn the_matrix_csv_downloads_with_a_bom_and_chinese_text() {
         "{text}"
     );
     assert_eq!(text.trim_end().lines().count(), 22, "header + 21 units");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn slash_focuses_search_and_ctrl_z_undoes_outside_fields() {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let (server, b) = open("keys").await;
+    b.goto(&server.url("#/task/7")).await;
+    b.wait_for_text("h1", "任务 7").await;
+    b.eval(
+        "const el = document.querySelector('#task-progress'); el.value = '70';
+         el.dispatchEvent(new Event('change', {bubbles: true})); el.blur();",
+    )
+    .await;
+    b.wait_for_text(".history", "70%").await;
+    let ctrl_z = KeyActions::new("keys".into())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Down { value: 'z' })
+        .then(KeyAction::Up { value: 'z' })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    b.client.perform_actions(ctrl_z).await.expect("Ctrl+Z");
+    b.wait_for_text(".history", "撤销").await;
+    assert_eq!(
+        b.eval("return document.querySelector('#task-progress').value")
+            .await,
+        "0"
+    );
+    let slash = KeyActions::new("slash".into())
+        .then(KeyAction::Down { value: '/' })
+        .then(KeyAction::Up { value: '/' });
+    b.client.perform_actions(slash).await.expect("/");
+    assert_eq!(
+        b.eval("return document.activeElement.id").await,
+        "search-box"
+    );
     b.close().await;
 }

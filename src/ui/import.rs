@@ -1,0 +1,279 @@
+//! `#/import`: paste a plan text or open a file, see what the importer reads (live, debounced), and save it
+//! as a new plan. Nothing is saved until the person asks, and never from an empty or taskless text.
+
+use super::import_preview::Preview;
+use super::plans::{Kv, now_ms, use_library};
+use super::state::{tr, use_lang};
+use crate::i18n::Lang;
+use crate::parse::{Parsed, html::html_to_text, parse};
+use crate::route::Route;
+use crate::storage::plans::{self, OnConflict, PlanEntry, PlansError};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// Larger files are not plan texts (a year's plan is tens of kilobytes) and would only freeze the page.
+const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
+/// Long enough to let a typist finish a word, short enough to feel live.
+const PARSE_DELAY: Duration = Duration::from_millis(300);
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let lib = use_library();
+    let lang = use_lang();
+    super::components::set_title(
+        lang.get_untracked()
+            .pick("导入计划", "Import a plan")
+            .to_string(),
+    );
+    let text = lib.draft;
+    let parsed = RwSignal::new(None::<Arc<Parsed>>);
+    let name = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let conflict = RwSignal::new(None::<PlanEntry>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+
+    let reparse = move || {
+        let source = text.get_untracked();
+        parsed.set((!source.trim().is_empty()).then(|| Arc::new(parse(&source))));
+    };
+    let schedule = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(reparse, PARSE_DELAY).ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    // A draft kept from earlier in the visit is previewed at once.
+    reparse();
+
+    let on_input = move |ev: leptos::ev::Event| {
+        text.set(event_target_value(&ev));
+        conflict.set(None);
+        message.set(None);
+        schedule();
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        let lang = lang.get_untracked();
+        if let Err(problem) = check_file(&file, lang) {
+            message.set(Some(problem));
+            return;
+        }
+        message.set(Some(lang.pick("正在读取文件…", "Reading the file…").into()));
+        leptos::task::spawn_local(async move {
+            match read_file(&file).await {
+                Ok(content) => {
+                    text.set(content);
+                    conflict.set(None);
+                    message.set(None);
+                    reparse();
+                }
+                Err(e) => message.set(Some(format!(
+                    "{}{e}",
+                    lang.pick("无法读取文件：", "Could not read the file: ")
+                ))),
+            }
+        });
+    };
+    let save = move |mode: OnConflict| {
+        let lang = lang.get_untracked();
+        let source = text.get_untracked();
+        if source.trim().is_empty() {
+            message.set(Some(
+                lang.pick(
+                    "请先粘贴计划文本或选择文件。",
+                    "Paste a plan text or choose a file first.",
+                )
+                .into(),
+            ));
+            return;
+        }
+        let result = parse(&source);
+        match plans::save(
+            &Kv::open(),
+            result.plan,
+            &name.get_untracked(),
+            now_ms(),
+            mode,
+        ) {
+            Ok(entry) => {
+                lib.refresh();
+                match lib.open(&entry.id) {
+                    Ok(()) => {
+                        text.set(String::new());
+                        lib.notice.set(None);
+                        super::browser::push_hash(&Route::Overview);
+                    }
+                    Err(e) => message.set(Some(e)),
+                }
+            }
+            Err(PlansError::Exists(existing)) => conflict.set(Some(existing)),
+            Err(e) => message.set(Some(e.message(lang))),
+        }
+    };
+    let replace = move |_| {
+        let Some(existing) = conflict.get_untracked() else {
+            return;
+        };
+        let question = match lang.get_untracked() {
+            Lang::Zh => format!(
+                "用这份文本替换已保存的「{}」吗？原计划会被覆盖；进度记录保留。",
+                existing.name
+            ),
+            Lang::En => format!(
+                "Replace the saved “{}” with this text? The saved plan is overwritten; its progress records stay.",
+                existing.name
+            ),
+        };
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            save(OnConflict::Replace);
+        }
+    };
+
+    view! {
+        <article class="page import-page">
+            <h1>{tr("导入计划", "Import a plan")}</h1>
+            <p class="muted">
+                {tr(
+                    "粘贴一份工作要点或任务分工文本，或选择 .txt、.md、.html 文件（不超过 2 MB）。下方即时显示识别结果；确认无误后保存为新计划。文本只保存在本浏览器中。",
+                    "Paste a work plan (工作要点 / 任务分工) or choose a .txt, .md or .html file (up to 2 MB). What the importer reads shows below as you type; save it as a new plan when it looks right. The text stays in this browser.",
+                )}
+            </p>
+            <div class="import-inputs">
+                <label for="import-text">{tr("计划文本", "Plan text")}</label>
+                <textarea
+                    id="import-text"
+                    aria-label=tr("计划文本", "Plan text")
+                    rows="14"
+                    spellcheck="false"
+                    prop:value=move || text.get()
+                    on:input=on_input
+                ></textarea>
+                <label class="file-picker">
+                    <span>{tr("或从文件读取：", "Or read a file: ")}</span>
+                    <input
+                        type="file"
+                        id="import-file"
+                        aria-label=tr("从文件读取计划", "Read a plan from a file")
+                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+            {move || message.get().map(|m| view! { <p class="notice import-message" role="alert">{m}</p> })}
+            {move || match parsed.get() {
+                None => view! {
+                    <p class="muted import-empty">{tr("还没有文本。", "No text yet.")}</p>
+                }
+                .into_any(),
+                Some(result) if result.plan.tasks.is_empty() => view! {
+                    <p class="notice import-unreadable" role="status">
+                        {tr(
+                            "没有识别出任何任务：任务应以“1.”“（1）”等编号开头，并注明牵头单位或责任单位。这样的文本不能保存。",
+                            "No tasks were recognised: tasks start with a number such as “1.” or “（1）” and name a lead or responsible unit. Such a text cannot be saved.",
+                        )}
+                    </p>
+                    <Preview parsed=result source=text.get_untracked()/>
+                }
+                .into_any(),
+                Some(result) => view! { <Preview parsed=result source=text.get_untracked()/> }.into_any(),
+            }}
+            <div class="import-save">
+                <label>
+                    <span>{tr("计划名称", "Plan name")}</span>
+                    <input
+                        type="text"
+                        id="import-name"
+                        aria-label=tr("计划名称", "Plan name")
+                        placeholder=move || parsed.get().map(|p| p.plan.meta.title.clone()).unwrap_or_default()
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </label>
+                <button
+                    id="import-save"
+                    disabled=move || parsed.get().is_none_or(|p| p.plan.tasks.is_empty())
+                    on:click=move |_| save(OnConflict::Ask)
+                >
+                    {tr("保存为新计划", "Save as a new plan")}
+                </button>
+            </div>
+            {move || conflict.get().map(|existing| view! {
+                <div class="notice import-conflict" role="alert">
+                    <p>
+                        {match lang.get() {
+                            Lang::Zh => format!("本浏览器已保存过同一计划：「{}」（{} 项任务）。", existing.name, existing.task_count),
+                            Lang::En => format!("This plan is already saved as “{}” ({} tasks).", existing.name, existing.task_count),
+                        }}
+                    </p>
+                    <button id="import-copy" on:click=move |_| save(OnConflict::Copy)>{tr("另存为副本", "Save as a copy")}</button>
+                    {(!existing.is_shipped()).then(|| view! {
+                        <button class="danger" on:click=replace>{tr("替换已保存的计划…", "Replace the saved plan…")}</button>
+                    })}
+                    <button on:click=move |_| conflict.set(None)>{tr("取消", "Cancel")}</button>
+                </div>
+            })}
+        </article>
+    }
+}
+
+/// Refuses files the importer cannot use, before reading them.
+fn check_file(file: &web_sys::File, lang: Lang) -> Result<(), String> {
+    let name = file.name().to_lowercase();
+    let known = [".txt", ".text", ".md", ".markdown", ".html", ".htm"];
+    if !known.iter().any(|ext| name.ends_with(ext)) {
+        return Err(lang
+            .pick(
+                "只能读取 .txt、.md、.html 文件。Word 或 PDF 文件请先复制其中的文字再粘贴。",
+                "Only .txt, .md and .html files can be read. For Word or PDF files, copy the text and paste it.",
+            )
+            .into());
+    }
+    if file.size() > MAX_FILE_BYTES {
+        let mb = file.size() / 1024.0 / 1024.0;
+        return Err(match lang {
+            Lang::Zh => format!("文件有 {mb:.1} MB，超过 2 MB 的上限，不像是一份计划文本。"),
+            Lang::En => format!(
+                "The file is {mb:.1} MB, over the 2 MB limit; it does not look like a plan text."
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The file's text: UTF-8 when it is, else GB18030 (which covers GBK and GB2312, the encodings Chinese
+/// office software still saves plain text in); HTML reduced to its text.
+async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => web_sys::TextDecoder::new_with_label("gb18030")
+            .and_then(|d| d.decode_with_u8_array(bytes))
+            .map_err(|e| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| format!("{e:?}"))
+            })?,
+    };
+    let name = file.name().to_lowercase();
+    Ok(if name.ends_with(".html") || name.ends_with(".htm") {
+        html_to_text(&text)
+    } else {
+        text
+    })
+}
