@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::journal::{Op, merge};
+use crate::journal::Op;
+use crate::journal::merge::dedup_sorted;
 
 use super::keys::{Key, clean_writer, plan_prefix};
 use super::kv::{KeyValue, KvError};
@@ -278,7 +279,7 @@ impl<K: KeyValue> Store<K> {
             all.extend(salvaged);
         }
         all.extend(self.own.iter().cloned());
-        report.ops = merge(&[], &all).ops;
+        report.ops = dedup_sorted(all);
         report
     }
 

@@ -90,8 +90,10 @@ fn open_store_for_plan(edits: Edits, plan: RwSignal<Arc<Plan>>) {
         let perf = window().performance();
         let _ = perf.as_ref().map(|p| p.mark("lanbai:journal-load-start"));
         let mut store = Store::open(kv, &id, &fresh_writer_id());
-        let report = store.load(now_ms());
-        edits.ops.set(report.ops.clone());
+        let mut report = store.load(now_ms());
+        let _ = perf.as_ref().map(|p| p.mark("lanbai:journal-read"));
+        // The ops move to the signal; the report kept for the banner needs only the rest.
+        edits.ops.set(std::mem::take(&mut report.ops));
         edits.view.with_untracked(|_| ());
         let _ = perf
             .map(|p| p.measure_with_start_mark("lanbai:journal-load", "lanbai:journal-load-start"));
