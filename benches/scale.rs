@@ -14,7 +14,9 @@ use lanbai_planner::charts::{
 };
 use lanbai_planner::journal::{Op, OpKind, fold, merge, task_pace};
 use lanbai_planner::plan::matrix::matrix;
-use lanbai_planner::plan::query::{Filters, search};
+use lanbai_planner::plan::query::{
+    Filters, SearchIndex, highlight, query_terms, search, search_indexed,
+};
 use lanbai_planner::route::MatrixSort;
 use lanbai_planner::storage::{MemoryKv, Store};
 use lanbai_planner::synthetic::{self, Spec};
@@ -90,6 +92,30 @@ fn main() {
             k += 1;
             let q = &prefixes[k % prefixes.len()];
             black_box(search(&plan, q, &Filters::default()).tasks.len());
+        }),
+        "",
+    );
+    let index = SearchIndex::new(&plan);
+    report(
+        "search with the plan's index, one keystroke",
+        time(60, || {
+            k += 1;
+            let q = &prefixes[k % prefixes.len()];
+            black_box(
+                search_indexed(&plan, &index, q, &Filters::default())
+                    .tasks
+                    .len(),
+            );
+        }),
+        "",
+    );
+    let terms = query_terms("科技");
+    report(
+        "highlight the first 100 results",
+        time(30, || {
+            for t in plan.tasks.iter().take(100) {
+                black_box(highlight(&t.text, &terms));
+            }
         }),
         "",
     );

@@ -166,4 +166,4 @@ pub fn SearchPage(query: SearchQuery) -> impl IntoView {
 }
 
 /// Task results rendered before "Show more".
-const RESULTS_SHOWN: usize = 100;
+const RESULTS_SHOWN: usize = 50;
