@@ -232,7 +232,7 @@ fn ReviewDatePicker() -> impl IntoView {
 
 /// Tasks per group by status and by pace, as charts.
 #[component]
-fn TaskCharts() -> impl IntoView {
+pub fn TaskCharts() -> impl IntoView {
     use super::chart_view::{ChartView, chart_options};
     use crate::charts::from_plan::group_tasks;
     use crate::charts::{pace_chart, status_chart};
