@@ -150,11 +150,23 @@ pub fn read(content: &str, conv: Conventions) -> Option<Annotation> {
         return read_unlabelled(&chars, &folded, conv);
     }
     let mut ann = Annotation::default();
+    // "X牵头，Y配合，完成时限：…" mixes the unlabelled role forms with a label: read the lead-in as unlabelled.
     let lead_in = clean_value(&chars[..hits[0].0]);
     if !lead_in.is_empty() {
-        ann.problems.push(format!(
-            "text before the first label not understood: {lead_in}"
-        ));
+        let lead_chars: Vec<char> = lead_in.chars().collect();
+        let lead_folded: Vec<char> = lead_chars.iter().map(|c| fold_label_char(*c)).collect();
+        match read_unlabelled(&lead_chars, &lead_folded, conv) {
+            Some(unlabelled) => {
+                for (role, units) in unlabelled.roles {
+                    push_role(&mut ann, role, units);
+                }
+                ann.leaders.extend(unlabelled.leaders);
+                ann.problems.extend(unlabelled.problems);
+            }
+            None => ann.problems.push(format!(
+                "text before the first label not understood: {lead_in}"
+            )),
+        }
     }
     for (k, &(_, value_start, field)) in hits.iter().enumerate() {
         let value_end = hits.get(k + 1).map_or(chars.len(), |h| h.0);

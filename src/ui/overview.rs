@@ -110,16 +110,16 @@ pub fn Overview() -> impl IntoView {
                 {meta.original_title.clone().map(|t| view! {
                     <p class="muted">{lang.pick("原标题：", "Original title: ")}{t}</p>
                 })}
-                <p class="source-line">{source_line}</p>
+                <p class="source-credit">{source_line}</p>
                 {installment}
-                <BehindList/>
-                <TaskCharts/>
                 <ul class="counts">
                     {counts
                         .into_iter()
                         .map(|(n, label)| view! { <li><strong>{n}</strong>" "{label}</li> })
                         .collect_view()}
                 </ul>
+                <BehindList/>
+                <TaskCharts/>
                 {(!plan.intro.is_empty()).then(|| view! {
                     <section class="prose lead">
                         <h2>{tr("这份计划", "About this plan")}</h2>
@@ -232,7 +232,7 @@ fn ReviewDatePicker() -> impl IntoView {
 
 /// Tasks per group by status and by pace, as charts.
 #[component]
-fn TaskCharts() -> impl IntoView {
+pub fn TaskCharts() -> impl IntoView {
     use super::chart_view::{ChartView, chart_options};
     use crate::charts::from_plan::group_tasks;
     use crate::charts::{pace_chart, status_chart};

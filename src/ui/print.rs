@@ -58,10 +58,12 @@ pub fn PrintPage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             // Escaped by report::html (tested natively): the page shows the very markup the HTML file holds.
             <div class="report" inner_html=move || report_body_html(&report(), lang.get())></div>
-            // Charts slot: the target-vs-actual charts component from the charts page (src/ui/targets.rs) goes
-            // here, inside `.print-charts` (give it a heading or an aria-label then), so it prints after the table on
-            // its own page.
-            <div class="print-charts" id="print-charts"></div>
+            // The charts print after the table, on a page of their own.
+            <section class="print-charts" id="print-charts">
+                <h2>{super::state::tr("目标与进展图表", "Targets and progress charts")}</h2>
+                <super::targets::AllTargetsChart/>
+                <super::overview::TaskCharts/>
+            </section>
         </article>
     }
 }

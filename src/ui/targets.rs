@@ -33,10 +33,6 @@ pub fn TargetsPage() -> impl IntoView {
             .to_string(),
     );
     let inputs = Memo::new(move |_| target_inputs(&plan.read(), &edits.view.read()));
-    let overview_options = chart_options("targets-all", 1.0);
-    let overview = Signal::derive(move || {
-        targets_overview_chart(&inputs.read(), elapsed.get(), &overview_options())
-    });
     // One chart per indicator; the list is rebuilt only when the number of targets changes.
     let count = Memo::new(move |_| inputs.read().len());
     let each_options = chart_options("target", 1.0);
@@ -98,7 +94,7 @@ pub fn TargetsPage() -> impl IntoView {
             })}
             <section>
                 <h2>{tr("全部目标（完成率）", "All targets (attainment)")}</h2>
-                <ChartView chart=overview file_stem="targets-all".to_string()/>
+                <AllTargetsChart/>
             </section>
             <section>
                 <h2>{tr("分指标", "Per indicator")}</h2>
@@ -110,4 +106,21 @@ pub fn TargetsPage() -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// Every target of the plan as a share of its goal, per city (the "六个一百" set for the Gansu plan).
+#[component]
+pub fn AllTargetsChart() -> impl IntoView {
+    let plan = use_plan();
+    let edits = use_edits();
+    let elapsed = use_elapsed();
+    let options = chart_options("targets-all", 1.0);
+    let chart = Signal::derive(move || {
+        targets_overview_chart(
+            &target_inputs(&plan.read(), &edits.view.read()),
+            elapsed.get(),
+            &options(),
+        )
+    });
+    view! { <ChartView chart file_stem="targets-all".to_string()/> }
 }

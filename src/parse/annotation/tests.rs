@@ -116,3 +116,20 @@ fn label_lines() {
     );
     assert_eq!(label_line("推进牵头单位改革", NONE), None);
 }
+
+#[test]
+fn unlabelled_roles_before_a_labelled_deadline_are_kept() {
+    let a = read("市住建局牵头，市财政局配合，完成时限：2021年6月底", NONE).expect("annotation");
+    assert_eq!(
+        roles(&a),
+        vec![
+            (Role::Lead, vec!["市住建局"]),
+            (Role::Cooperating, vec!["市财政局"])
+        ]
+    );
+    assert_eq!(a.deadline.as_deref(), Some("2021年6月底"));
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    let b = read("不知所云的话，完成时限：年底前", NONE).expect("annotation");
+    assert!(roles(&b).is_empty());
+    assert_eq!(b.problems.len(), 1, "unreadable lead-in is still reported");
+}
