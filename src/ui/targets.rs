@@ -13,6 +13,12 @@ use crate::journal::elapsed_fraction;
 use crate::route::Route;
 use leptos::prelude::*;
 
+/// Targets drawn at first, and added per "show more".
+const PAGE: usize = 12;
+
+/// The overview chart draws at most this many targets (the table and per-indicator charts hold the rest).
+const OVERVIEW_MAX: usize = 60;
+
 /// Share of the plan year elapsed at the review date, for the 序时进度 line.
 pub fn use_elapsed() -> Memo<Option<f64>> {
     let plan = use_plan();
@@ -35,9 +41,11 @@ pub fn TargetsPage() -> impl IntoView {
     let inputs = Memo::new(move |_| target_inputs(&plan.read(), &edits.view.read()));
     // One chart per indicator; the list is rebuilt only when the number of targets changes.
     let count = Memo::new(move |_| inputs.read().len());
+    // A province-wide plan has thousands of targets: draw the first few and more on request.
+    let shown = RwSignal::new(PAGE);
     let each_options = chart_options("target", 1.0);
     let per_indicator = move || {
-        (0..count.get())
+        (0..count.get().min(shown.get()))
             .map(|i| {
                 let options = each_options.clone();
                 let chart = Signal::derive(move || {
@@ -55,6 +63,7 @@ pub fn TargetsPage() -> impl IntoView {
         let plan_now = plan.get();
         plan_now
             .targets()
+            .take(shown.get())
             .enumerate()
             .map(|(i, (task, target))| {
                 let options = progress_options.clone();
@@ -104,6 +113,13 @@ pub fn TargetsPage() -> impl IntoView {
                 <h2>{tr("进度走势（累计实际值与全年线性进度）", "Progress over time (reported vs linear path)")}</h2>
                 {progress}
             </section>
+            {move || (count.get() > shown.get()).then(|| view! {
+                <p>
+                    <button id="more-targets" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("{}（{} / {}）", lang.get().pick("显示更多目标", "Show more targets"), shown.get(), count.get())}
+                    </button>
+                </p>
+            })}
         </article>
     }
 }
@@ -116,11 +132,9 @@ pub fn AllTargetsChart() -> impl IntoView {
     let elapsed = use_elapsed();
     let options = chart_options("targets-all", 1.0);
     let chart = Signal::derive(move || {
-        targets_overview_chart(
-            &target_inputs(&plan.read(), &edits.view.read()),
-            elapsed.get(),
-            &options(),
-        )
+        let mut inputs = target_inputs(&plan.read(), &edits.view.read());
+        inputs.truncate(OVERVIEW_MAX);
+        targets_overview_chart(&inputs, elapsed.get(), &options())
     });
     view! { <ChartView chart file_stem="targets-all".to_string()/> }
 }

@@ -15,12 +15,13 @@ pub fn UnitsPage() -> impl IntoView {
         let plan = plan.get();
         let lang = lang.get();
         set_title(lang.pick("责任单位", "Units").to_string());
+        let counts = plan.role_counts();
         let rows = plan
             .units
             .iter()
             .map(|u| {
-                let duties = plan.duties(&u.id);
-                let [lead, implementing, cooperating] = duties.counts();
+                let [lead, implementing, cooperating] =
+                    counts.get(u.id.as_str()).copied().unwrap_or_default();
                 view! {
                     <tr>
                         <th scope="row">
@@ -32,7 +33,7 @@ pub fn UnitsPage() -> impl IntoView {
                         <td class="num">{lead}</td>
                         <td class="num">{implementing}</td>
                         <td class="num">{cooperating}</td>
-                        <td class="num">{duties.total()}</td>
+                        <td class="num">{lead + implementing + cooperating}</td>
                     </tr>
                 }
             })
