@@ -4,28 +4,38 @@
 use super::{Plan, Role, Unit};
 use crate::route::MatrixSort;
 
-/// One row of the matrix: a unit and its role in each task (in plan task order).
+/// One row of the matrix: a unit and its role in each task of the requested columns (in plan task order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixRow<'a> {
     pub unit: &'a Unit,
-    /// One entry per task in `plan.tasks` order; several roles in one task are all kept.
+    /// One entry per task of the columns; several roles in one task are all kept.
     pub cells: Vec<Vec<Role>>,
+    /// Tasks the unit appears in, over the whole plan (not only the columns), so every page sorts alike.
     pub total: usize,
 }
 
 /// Builds the matrix rows in the requested order.
 pub fn matrix(plan: &Plan, sort: MatrixSort) -> Vec<MatrixRow<'_>> {
+    matrix_columns(plan, sort, 0..plan.tasks.len())
+}
+
+/// The rows for the tasks in `columns` only: a page of a wide matrix (a province-wide plan has 300 units ×
+/// 10,000 tasks) computes just the cells it shows. Totals, and so the load order, count every task.
+pub fn matrix_columns(
+    plan: &Plan,
+    sort: MatrixSort,
+    columns: std::ops::Range<usize>,
+) -> Vec<MatrixRow<'_>> {
+    let totals = plan.role_counts_any();
+    let end = columns.end.min(plan.tasks.len());
+    let tasks = &plan.tasks[columns.start.min(end)..end];
     let mut rows: Vec<MatrixRow> = plan
         .units
         .iter()
-        .map(|unit| {
-            let cells: Vec<Vec<Role>> = plan
-                .tasks
-                .iter()
-                .map(|t| plan.roles_of(t, &unit.id))
-                .collect();
-            let total = cells.iter().filter(|c| !c.is_empty()).count();
-            MatrixRow { unit, cells, total }
+        .map(|unit| MatrixRow {
+            unit,
+            cells: tasks.iter().map(|t| plan.roles_of(t, &unit.id)).collect(),
+            total: totals.get(unit.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
     match sort {
@@ -91,6 +101,23 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=1+1"), "'=1+1");
         assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn a_page_of_columns_matches_the_full_matrix() {
+        let plan = crate::plan::seed::gansu();
+        let full = matrix(&plan, MatrixSort::Load);
+        let page = matrix_columns(&plan, MatrixSort::Load, 3..7);
+        assert_eq!(full.len(), page.len());
+        for (f, p) in full.iter().zip(&page) {
+            assert_eq!((f.unit.id.as_str(), f.total), (p.unit.id.as_str(), p.total));
+            assert_eq!(&f.cells[3..7], &p.cells[..]);
+        }
+        assert!(
+            matrix_columns(&plan, MatrixSort::Plan, 8..99)
+                .iter()
+                .all(|r| r.cells.len() == 2)
+        );
     }
 
     #[test]

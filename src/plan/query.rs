@@ -88,6 +88,22 @@ impl Plan {
         counts
     }
 
+    /// Tasks each unit appears in, in any role (a unit named in two roles of one task counts once).
+    pub fn role_counts_any(&self) -> std::collections::HashMap<&str, usize> {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for task in &self.tasks {
+            seen.clear();
+            for (_, r) in task.roles.iter() {
+                if !seen.contains(&r.unit.as_str()) {
+                    seen.push(&r.unit);
+                    *counts.entry(&r.unit).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// The tasks a unit appears in, per role, in task order. A unit listed twice in one role counts once.
     pub fn duties(&self, unit_id: &str) -> Duties<'_> {
         let mut duties = Duties::default();

@@ -5,10 +5,8 @@ use super::browser;
 use super::components::set_title;
 use super::state::{use_lang, use_plan};
 use crate::plan::matrix::{cell_text, matrix_csv};
-use crate::plan::{Plan, Role, Unit};
 use crate::route::{MatrixSort, Route};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 #[component]
 pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
@@ -46,7 +44,7 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
                 }
             })
             .collect_view();
-        let rows = page_rows(&plan, sort, columns.clone())
+        let rows = crate::plan::matrix::matrix_columns(&plan, sort, columns.clone())
             .into_iter()
             .map(|row| {
                 let cells = row
@@ -117,42 +115,3 @@ pub fn MatrixPage(sort: MatrixSort) -> impl IntoView {
 /// Task columns per page. A province-wide plan is ~300 units × 10,000 tasks, three million cells that no
 /// browser lays out in reasonable time; 50 columns keep a page near 15,000 cells.
 const PAGE_COLUMNS: usize = 50;
-
-/// One row of a page of the matrix: the unit, its roles in the page's tasks, and its total over all tasks.
-struct PageRow<'a> {
-    unit: &'a Unit,
-    cells: Vec<Vec<Role>>,
-    total: usize,
-}
-
-/// The rows of the matrix for the tasks in `columns`, ordered like `plan::matrix::matrix` (totals and so
-/// the load order count every task), but computing cells for the visible columns only.
-fn page_rows(plan: &Plan, sort: MatrixSort, columns: std::ops::Range<usize>) -> Vec<PageRow<'_>> {
-    let mut totals: HashMap<&str, usize> = HashMap::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for t in &plan.tasks {
-        seen.clear();
-        for (_, r) in t.roles.iter() {
-            if !seen.contains(&r.unit.as_str()) {
-                seen.push(&r.unit);
-                *totals.entry(&r.unit).or_default() += 1;
-            }
-        }
-    }
-    let tasks = &plan.tasks[columns];
-    let mut rows: Vec<PageRow> = plan
-        .units
-        .iter()
-        .map(|unit| PageRow {
-            unit,
-            cells: tasks.iter().map(|t| plan.roles_of(t, &unit.id)).collect(),
-            total: totals.get(unit.id.as_str()).copied().unwrap_or(0),
-        })
-        .collect();
-    match sort {
-        MatrixSort::Plan => {}
-        MatrixSort::Name => rows.sort_by(|a, b| a.unit.name.cmp(&b.unit.name)),
-        MatrixSort::Load => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
-    }
-    rows
-}

@@ -7,7 +7,7 @@ use fantoccini::Locator;
 
 /// Sets an input's value as typing would and fires `change` (number and date inputs ignore send_keys
 /// formats across locales; this is what the browser does when the person leaves the field).
-async fn set_value(b: &Browser, css: &str, value: &str) {
+pub async fn set_value(b: &Browser, css: &str, value: &str) {
     b.client
         .wait()
         .for_element(Locator::Css(css))

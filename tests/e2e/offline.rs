@@ -3,26 +3,11 @@
 //! prints (to PDF) and downloads (CSV, HTML, a unit's duty list) as the meeting needs it.
 
 use crate::browser::{Browser, TempDir, dist_dir};
+use crate::edits::set_value;
 use crate::server::StaticServer;
-use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintOrientation};
 use std::path::Path;
 use std::time::Duration;
-
-/// Sets an input's value as typing would and fires `input` and `change`.
-async fn set_value(b: &Browser, css: &str, value: &str) {
-    b.client
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    b.eval(&format!(
-        "const el = document.querySelector({css:?}); el.value = {value:?};
-         el.dispatchEvent(new Event('input', {{bubbles: true}}));
-         el.dispatchEvent(new Event('change', {{bubbles: true}}));"
-    ))
-    .await;
-}
 
 async fn input_value(b: &Browser, css: &str) -> String {
     b.eval(&format!("return document.querySelector({css:?}).value"))
