@@ -1,5 +1,5 @@
 //! The app's budgets measured in headless Chromium against the release build in `dist/`, served from
-//! 127.0.0.1 like any static host (the end-to-end harness of `tests/e2e/`). One browser session; each figure
+//! 127.0.0.1 like any static host (the end-to-end harness of `tests/e2e/`). One browser for all runs; each figure
 //! is the median of several runs. Prints a table; asserts nothing, because timings depend on the machine.
 //!
 //! Run through `scripts/bench.sh`, which builds the site first. Large plans come from the seeded generator

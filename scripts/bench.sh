@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release site and prints the performance table: transfer size, first render against a static
 # page of the same text, search, scrolling, journal and chart timings at 10,000 tasks (medians of several
-# runs in one headless Chromium session), then the native core benchmark at the same scale.
+# runs in one headless Chromium), then the native core benchmark at the same scale.
 # Usage: scripts/bench.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -85,7 +85,7 @@ impl Browser {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = String::new();
-        // chromedriver needs a moment to listen; retry the session request until it answers.
+        // chromedriver needs a moment to listen; retry the connection until it answers.
         for _ in 0..100 {
             match ClientBuilder::new(connector.clone())
                 .capabilities(caps.clone())
@@ -104,7 +104,7 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("could not start a Chromium session through chromedriver: {last_error}");
+        panic!("could not start Chromium through chromedriver: {last_error}");
     }
 
     pub async fn goto(&self, url: &str) {
@@ -196,7 +196,7 @@ impl Browser {
         );
     }
 
-    /// Ends the browser session; the driver process goes with `Drop`.
+    /// Closes the browser; the driver process goes with `Drop`.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
     }
