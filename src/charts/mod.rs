@@ -61,6 +61,27 @@ pub struct Chart {
     pub empty: bool,
 }
 
+impl Chart {
+    /// Finishes a drawn chart: splices the accessible name and description into the plotters SVG (whose root
+    /// tag has a fixed attribute list) and keeps them beside the table of drawn figures.
+    pub(crate) fn finish(
+        raw_svg: &str,
+        opts: &ChartOptions,
+        title: String,
+        description: String,
+        table: Table,
+        empty: bool,
+    ) -> Chart {
+        Chart {
+            svg: canvas::accessible(raw_svg, &opts.id, &title, &description),
+            title,
+            description,
+            table,
+            empty,
+        }
+    }
+}
+
 /// The figures a chart draws, as plain strings formatted exactly like the labels in the SVG.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {

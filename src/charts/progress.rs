@@ -5,7 +5,7 @@
 //! Reports dated after the plan year (a final tally in January) extend the time axis instead of being
 //! dropped.
 
-use super::canvas::{Align, Canvas, accessible, palette};
+use super::canvas::{Align, Canvas, palette};
 use super::day::Day;
 use super::frame::{self, FONT, LINE, Mark, PAD, Scale};
 use super::text::{fmt_num, text_width};
@@ -182,14 +182,7 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
 
     let table = table_of(input, &series, lang);
     let description = describe(input, &series, empty, lang);
-    let svg = accessible(&svg, &opts.id, &title, &description);
-    Chart {
-        svg,
-        title,
-        description,
-        table,
-        empty,
-    }
+    Chart::finish(&svg, opts, title, description, table, empty)
 }
 
 /// Month starts along the time axis, thinned to fit; January shows the year.

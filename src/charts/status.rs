@@ -4,7 +4,7 @@
 
 use plotters::style::RGBColor;
 
-use super::canvas::{accessible, palette};
+use super::canvas::palette;
 use super::stacked::{self, Stacked};
 use super::text::fmt_num;
 use super::{Chart, ChartOptions, Lang, Table};
@@ -148,15 +148,9 @@ fn render(
             ),
         }
     };
-    let svg = accessible(&svg, &opts.id, title, &description);
-    Chart {
-        svg,
-        title: title.to_string(),
-        description,
-        table: Table {
-            headers,
-            rows: table_rows,
-        },
-        empty,
-    }
+    let table = Table {
+        headers,
+        rows: table_rows,
+    };
+    Chart::finish(&svg, opts, title.to_string(), description, table, empty)
 }

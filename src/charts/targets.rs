@@ -10,7 +10,7 @@
 //! is the attainment, and the elapsed marker sits at the elapsed share. The per-indicator chart draws
 //! the same rows in the indicator's own unit.
 
-use super::canvas::{Align, Canvas, accessible, palette};
+use super::canvas::{Align, Canvas, palette};
 use super::frame::{self, FONT, LINE, Mark, PAD, Scale};
 use super::text::{fit_text, fmt_num, fmt_pct, text_width};
 use super::{Chart, ChartOptions, Lang, Place, Table, no_figures};
@@ -226,14 +226,7 @@ fn render(
 
     let table = table_of(&blocks, lang, elapsed);
     let description = describe(&blocks, percent, elapsed, empty, lang);
-    let svg = accessible(&svg, &opts.id, &title, &description);
-    Chart {
-        svg,
-        title,
-        description,
-        table,
-        empty,
-    }
+    Chart::finish(&svg, opts, title, description, table, empty)
 }
 
 #[allow(clippy::too_many_arguments)]

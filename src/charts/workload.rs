@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::canvas::{accessible, palette};
+use super::canvas::palette;
 use super::stacked::{self, Stacked};
 use super::text::fmt_num;
 use super::{Chart, ChartOptions, Lang, Table};
@@ -159,14 +159,7 @@ pub fn workload_chart(units: &[UnitLoad], top_n: usize, opts: &ChartOptions) -> 
     };
 
     let description = describe(lang, shown, sorted.len(), &notes_top, &notes_bottom);
-    let svg = accessible(&svg, &opts.id, &title, &description);
-    Chart {
-        svg,
-        title,
-        description,
-        table,
-        empty,
-    }
+    Chart::finish(&svg, opts, title, description, table, empty)
 }
 
 fn more_note(lang: Lang, units: usize, tasks: u64) -> String {
