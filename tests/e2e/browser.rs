@@ -164,6 +164,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Chooses `file` in the file input matching `css`, as the file dialog would.
+    pub async fn choose_file(&self, css: &str, file: &Path) {
+        self.client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no file input {css}: {e}"))
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("choose {}: {e}", file.display()));
+    }
+
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client
             .execute(script, vec![])

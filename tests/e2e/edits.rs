@@ -192,24 +192,12 @@ async fn export_reset_import_restores_the_same_state() {
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text(".notes", "尚无进展记录").await;
     b.goto(&server.url("#/data")).await;
-    let input = b
-        .client
-        .wait()
-        .for_element(Locator::Css("#import-file"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose file");
+    b.choose_file("#import-file", &path).await;
     b.wait_for_text("#import-summary", "新增 2").await;
     b.click("#import-apply").await;
     b.wait_for_text("#data-message", "已合并 2").await;
     // Importing the same file again adds nothing.
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("choose file again");
+    b.choose_file("#import-file", &path).await;
     b.wait_for_text("#import-summary", "新增 0").await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text(".note-list", "导出前的进展").await;
@@ -229,16 +217,7 @@ async fn a_malformed_import_names_the_problem_and_changes_nothing() {
     )
     .expect("write");
     b.goto(&server.url("#/data")).await;
-    let input = b
-        .client
-        .wait()
-        .for_element(Locator::Css("#import-file"))
-        .await
-        .expect("input");
-    input
-        .send_keys(&bad.display().to_string())
-        .await
-        .expect("choose file");
+    b.choose_file("#import-file", &bad).await;
     let message = b.wait_for_text("#data-message", "JSON").await;
     assert!(
         message.contains("行") || message.contains("line"),

@@ -154,14 +154,7 @@ async fn a_saved_web_page_is_read_as_text() {
     )
     .expect("write the page");
     b.goto(&server.url("#/import")).await;
-    b.client
-        .wait()
-        .for_element(Locator::Css("#import-file"))
-        .await
-        .expect("file input")
-        .send_keys(&path.to_string_lossy())
-        .await
-        .expect("choose the file");
+    b.choose_file("#import-file", &path).await;
     b.wait_for_text("#preview-tasks", "6").await;
     assert_eq!(b.text("#preview-title").await, LONGXI_TITLE);
     b.close().await;
