@@ -13,6 +13,7 @@ use super::schema::CURRENT;
 pub use crate::i18n::Lang as Language;
 
 /// Missing fields take their defaults, so a settings value from before a field existed still reads strictly.
+/// Early v1 values also carry `unexported_edits`; that count is derived from the journal now, so it is ignored.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -23,8 +24,6 @@ pub struct Settings {
     pub review_date: Option<String>,
     /// Milliseconds since the epoch of the last export, shown next to the data status.
     pub last_export_at: Option<i64>,
-    /// Edits made since that export, to nudge people to back up.
-    pub unexported_edits: u32,
 }
 
 /// What happened to an unreadable settings value.
@@ -74,7 +73,6 @@ fn salvage(v: &Value) -> Settings {
         unit: field(v, "unit"),
         review_date: field(v, "review_date"),
         last_export_at: field(v, "last_export_at"),
-        unexported_edits: field(v, "unexported_edits"),
     }
 }
 
@@ -98,7 +96,6 @@ mod tests {
         let s = Settings {
             language: Language::En,
             unit: Some("省科技厅".into()),
-            unexported_edits: 3,
             ..Settings::default()
         };
         assert_eq!(save_settings(&kv, &s), Ok(()));
@@ -108,11 +105,11 @@ mod tests {
     #[test]
     fn bad_settings_are_quarantined_and_salvaged() {
         let kv = MemoryKv::new();
-        let raw = r#"{"schema":1,"language":"en","unexported_edits":"lots"}"#;
+        let raw = r#"{"schema":1,"language":"en","review_date":42}"#;
         assert_eq!(kv.set("lanbai:settings", raw), Ok(()));
         let (s, problem) = load_settings(&kv, 42);
         assert_eq!(s.language, Language::En);
-        assert_eq!(s.unexported_edits, 0);
+        assert_eq!(s.review_date, None);
         assert!(
             matches!(problem, Some(SettingsProblem::Quarantined(ref e)) if e.key == "lanbai:quarantine:42:lanbai:settings")
         );

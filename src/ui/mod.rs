@@ -96,7 +96,6 @@ fn persist_settings(
             unit: my_unit.get(),
             review_date: settings.review_date.get(),
             last_export_at: settings.last_export_at.get(),
-            unexported_edits: 0,
         });
         settings.save_failed.set(!saved);
     });
