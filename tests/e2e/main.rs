@@ -7,6 +7,7 @@ mod edits;
 mod import;
 mod offline;
 mod server;
+mod settings;
 
 use browser::{Browser, dist_dir};
 use server::StaticServer;
