@@ -101,3 +101,19 @@ async fn the_svg_download_is_a_valid_svg_file() {
     assert!(text.contains("新产品"));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_png_download_is_a_png_image() {
+    let (server, b) = open("charts-png").await;
+    b.goto(&server.url("#/targets")).await;
+    b.wait_for_text("h1", "目标完成情况").await;
+    b.click(".chart-png-download").await;
+    let (_, bytes) = b.downloaded(".png").await;
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    assert!(
+        bytes.len() > 2_000,
+        "a drawn chart, not an empty canvas: {} bytes",
+        bytes.len()
+    );
+    b.close().await;
+}
