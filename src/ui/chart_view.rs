@@ -58,6 +58,8 @@ pub fn chart_options(
 /// A chart with its table toggle and downloads. `chart` is re-run when what it reads changes.
 #[component]
 pub fn ChartView(#[prop(into)] chart: Signal<Chart>, file_stem: String) -> impl IntoView {
+    // Callers pass derived signals; memoise here so toggling the table or downloading does not draw again.
+    let chart = Memo::new(move |_| chart.get());
     let lang = use_lang();
     let as_table = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
