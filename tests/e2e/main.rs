@@ -6,6 +6,7 @@ mod charts;
 mod edits;
 mod import;
 mod offline;
+mod prerender;
 mod server;
 mod settings;
 
