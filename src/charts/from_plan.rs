@@ -4,7 +4,7 @@
 use super::{
     Day, GroupTasks, PaceCounts, Place, PlaceFigures, ProgressInput, ProgressSeries, Scope,
 };
-use super::{StatusCounts, TargetInput, UnitLoad, tally_workload};
+use super::{StatusCounts, TargetInput, UnitLoad};
 use crate::journal::{Pace, Region, Status, TargetState, ViewState};
 use crate::plan::{Plan, Target};
 use std::collections::BTreeMap;
@@ -122,25 +122,28 @@ pub fn group_tasks(
 
 /// Tasks led / implemented / cooperated on per unit, aliases already merged by unit id.
 pub fn workload(plan: &Plan) -> Vec<UnitLoad> {
-    let name_of: BTreeMap<&str, &str> = plan
+    let counts = plan.role_counts();
+    let load = |unit: &str, [led, implemented, cooperated]: [usize; 3]| UnitLoad {
+        unit: unit.to_string(),
+        led: u32::try_from(led).unwrap_or(u32::MAX),
+        implemented: u32::try_from(implemented).unwrap_or(u32::MAX),
+        cooperated: u32::try_from(cooperated).unwrap_or(u32::MAX),
+    };
+    let mut loads: Vec<UnitLoad> = plan
         .units
         .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .filter_map(|u| counts.get(u.id.as_str()).map(|&c| load(&u.name, c)))
         .collect();
-    tally_workload(plan.tasks.iter().flat_map(|t| {
-        t.roles
-            .iter()
-            .map(|(role, r)| {
-                (
-                    name_of
-                        .get(r.unit.as_str())
-                        .copied()
-                        .unwrap_or(r.name.as_str()),
-                    role,
-                )
-            })
-            .collect::<Vec<_>>()
-    }))
+    // A role naming a unit the plan does not list (not in a parsed plan) still counts, under its id.
+    let listed: rustc_hash::FxHashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+    let mut unlisted: Vec<(&str, [usize; 3])> = counts
+        .iter()
+        .filter(|(id, _)| !listed.contains(*id))
+        .map(|(id, c)| (*id, *c))
+        .collect();
+    unlisted.sort_unstable();
+    loads.extend(unlisted.into_iter().map(|(id, c)| load(id, c)));
+    loads
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! full-text search. Pure functions, so every view's content is tested natively.
 
 use super::{Group, Plan, Role, Task, Unit};
+use rustc_hash::FxHashMap;
 
 /// One unit's duties: the tasks it appears in, per role (its 责任清单).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -71,12 +72,12 @@ impl Plan {
 
     /// Tasks per role for every unit, in one pass over the plan (the units list would otherwise walk every task
     /// once per unit: 300 × 10,000 in a province-wide plan). Same counting rule as [`Plan::duties`].
-    pub fn role_counts(&self) -> std::collections::HashMap<&str, [usize; 3]> {
-        let mut counts: std::collections::HashMap<&str, [usize; 3]> =
-            std::collections::HashMap::new();
+    pub fn role_counts(&self) -> FxHashMap<&str, [usize; 3]> {
+        let mut counts: FxHashMap<&str, [usize; 3]> = FxHashMap::default();
+        let mut seen: Vec<&str> = Vec::new();
         for task in &self.tasks {
             for (slot, role) in Role::ALL.into_iter().enumerate() {
-                let mut seen: Vec<&str> = Vec::new();
+                seen.clear();
                 for r in task.roles.get(role) {
                     if !seen.contains(&r.unit.as_str()) {
                         seen.push(&r.unit);
@@ -89,8 +90,8 @@ impl Plan {
     }
 
     /// Tasks each unit appears in, in any role (a unit named in two roles of one task counts once).
-    pub fn role_counts_any(&self) -> std::collections::HashMap<&str, usize> {
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    pub fn role_counts_any(&self) -> FxHashMap<&str, usize> {
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         let mut seen: Vec<&str> = Vec::new();
         for task in &self.tasks {
             seen.clear();
