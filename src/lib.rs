@@ -18,6 +18,8 @@ pub mod plan;
 pub mod report;
 /// URL hash ⇄ route.
 pub mod route;
+/// One shared copy of the stable sort (sorting is otherwise compiled once per call site).
+pub mod sort;
 /// The only code that touches localStorage: chunked journal, quarantine, quota, settings.
 pub mod storage;
 /// Seeded synthetic plans and journals of any size, for tests and benchmarks; never in the wasm.

@@ -141,7 +141,7 @@ pub fn workload(plan: &Plan) -> Vec<UnitLoad> {
         .filter(|(id, _)| !listed.contains(*id))
         .map(|(id, c)| (*id, *c))
         .collect();
-    unlisted.sort_unstable();
+    crate::sort::sort(&mut unlisted);
     loads.extend(unlisted.into_iter().map(|(id, c)| load(id, c)));
     loads
 }

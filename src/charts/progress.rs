@@ -64,7 +64,7 @@ pub fn progress_chart(input: &ProgressInput, opts: &ChartOptions) -> Chart {
                 .filter(|p| p.1.is_finite())
                 .copied()
                 .collect();
-            pts.sort_by_key(|p| p.0);
+            crate::sort::sort_by_key(&mut pts, |p| p.0);
             (s, pts)
         })
         .collect();

@@ -61,7 +61,7 @@ where
 pub fn workload_chart(units: &[UnitLoad], top_n: usize, opts: &ChartOptions) -> Chart {
     let lang = opts.lang;
     let mut sorted: Vec<&UnitLoad> = units.iter().filter(|u| u.total() > 0).collect();
-    sorted.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sorted, |a, b| {
         b.total()
             .cmp(&a.total())
             .then(b.led.cmp(&a.led))

@@ -140,19 +140,20 @@ pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
             .and_modify(|w| *w = newer(w, op))
             .or_insert(op);
     }
-    state.ignored.sort_by(|a, b| a.op_id.cmp(&b.op_id));
+    crate::sort::sort_by(&mut state.ignored, |a, b| a.op_id.cmp(&b.op_id));
 
     for op in winners.into_values() {
         apply(&mut state, op);
     }
     for task in state.tasks.values_mut() {
-        task.notes
-            .sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        crate::sort::sort_by(&mut task.notes, |a, b| {
+            (&a.date, &a.id).cmp(&(&b.date, &b.id))
+        });
     }
     for target in state.targets.values_mut() {
         target.series.retain(|_, s| !s.is_empty());
         for s in target.series.values_mut() {
-            s.sort_by(|a, b| a.as_of.cmp(&b.as_of));
+            crate::sort::sort_by(s, |a, b| a.as_of.cmp(&b.as_of));
         }
     }
     state

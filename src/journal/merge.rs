@@ -48,7 +48,7 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
     }
     let mut ops: Vec<Op> = union.into_values().cloned().collect();
     // Unstable is fine here: after the union, ids (and so order keys) are unique.
-    ops.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(&mut ops, |a, b| a.order_key().cmp(&b.order_key()));
 
     if local.is_empty() || incoming.is_empty() {
         // Nothing can conflict; this is the path `load` takes to deduplicate, so skip the field maps.
@@ -80,7 +80,7 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
             ))
         })
         .collect();
-    conflicts.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut conflicts, |a, b| a.0.cmp(&b.0));
 
     MergeResult {
         ops,
@@ -124,11 +124,11 @@ pub fn dedup_sorted(ops: Vec<Op>) -> Vec<Op> {
         .zip(keep)
         .filter_map(|(op, k)| k.then_some(op))
         .collect();
-    out.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(&mut out, |a, b| a.order_key().cmp(&b.order_key()));
     out
 }
 
 /// The journal's canonical order: `(at, id)`.
 pub fn sort_ops(ops: &mut [Op]) {
-    ops.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(ops, |a, b| a.order_key().cmp(&b.order_key()));
 }

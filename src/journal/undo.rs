@@ -24,7 +24,7 @@ pub fn is_own(op: &Op, own_prefix: &str) -> bool {
 /// an op to the redo stack; redo moves it back.
 pub fn stacks(ops: &[Op], own_prefix: &str) -> UndoStacks {
     let mut own: Vec<&Op> = ops.iter().filter(|o| is_own(o, own_prefix)).collect();
-    own.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(&mut own, |a, b| a.order_key().cmp(&b.order_key()));
     let mut s = UndoStacks::default();
     for op in own {
         match &op.cause {
@@ -149,7 +149,7 @@ pub fn history(ops: &[Op], task: Option<&str>) -> Vec<HistoryEntry> {
             }
         })
         .collect();
-    out.sort_by(|a, b| (b.at, &b.op_id).cmp(&(a.at, &a.op_id)));
+    crate::sort::sort_by(&mut out, |a, b| (b.at, &b.op_id).cmp(&(a.at, &a.op_id)));
     out
 }
 

@@ -282,7 +282,7 @@ fn task_level(lines: &[Line], conv: Conventions) -> Option<Level> {
             None => present.push((h.level, own || next)),
         }
     }
-    present.sort();
+    crate::sort::sort(&mut present);
     let arabic = |annotated: bool| {
         present
             .iter()

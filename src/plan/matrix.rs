@@ -40,9 +40,9 @@ pub fn matrix_columns(
         .collect();
     match sort {
         MatrixSort::Plan => {}
-        MatrixSort::Name => rows.sort_by(|a, b| a.unit.name.cmp(&b.unit.name)),
+        MatrixSort::Name => crate::sort::sort_by(&mut rows, |a, b| a.unit.name.cmp(&b.unit.name)),
         // Stable sort: equal loads keep plan order.
-        MatrixSort::Load => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
+        MatrixSort::Load => crate::sort::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.total)),
     }
     rows
 }

@@ -82,7 +82,7 @@ pub fn list(kv: &impl KeyValue) -> Vec<(String, String)> {
             _ => None,
         })
         .collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.into_iter().map(|(_, k, o)| (k, o)).collect()
 }
 

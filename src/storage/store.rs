@@ -217,7 +217,7 @@ impl<K: KeyValue> Store<K> {
             .into_iter()
             .filter(|k| k.starts_with(&prefix))
             .collect();
-        keys.sort();
+        crate::sort::sort(&mut keys);
         for key in keys {
             let parsed = Key::parse(&key);
             let Some(raw) = self.kv.get(&key) else {

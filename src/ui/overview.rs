@@ -180,7 +180,7 @@ fn BehindList() -> impl IntoView {
                 (overdue, t)
             })
             .collect();
-        behind.sort_by_key(|(overdue, t)| (!*overdue, t.number));
+        crate::sort::sort_by_key(&mut behind, |(overdue, t)| (!*overdue, t.number));
         let unreported = plan.tasks.len() - paces.len();
         let unreported_note = (unreported > 0).then(|| view! {
             <p class="muted" id="unreported">{format!("{unreported} {}", lang.pick("项任务尚未填报进展。", "tasks have no progress reported yet."))}</p>
