@@ -9,6 +9,7 @@ pub mod merge;
 pub mod op;
 pub mod pace;
 pub mod undo;
+mod wire;
 
 pub use export::{ExportFile, ImportError, export, import_file};
 pub use fold::{IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, ViewState, fold};

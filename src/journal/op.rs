@@ -21,7 +21,12 @@ pub struct Op {
 
 /// Why an op was appended, when it was not a fresh edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "op", rename_all = "snake_case")]
+#[serde(
+    tag = "type",
+    content = "op",
+    rename_all = "snake_case",
+    from = "super::wire::CauseWire"
+)]
 pub enum Cause {
     /// Sets the field back to its value before the named op.
     Undo(String),
@@ -30,8 +35,13 @@ pub enum Cause {
 }
 
 /// What an op changes.
+/// Read through `wire::OpKindWire`, which accepts the same JSON without serde's buffering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    try_from = "super::wire::OpKindWire"
+)]
 pub enum OpKind {
     SetStatus {
         task: String,
