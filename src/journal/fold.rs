@@ -2,7 +2,9 @@
 //! its greatest `(at, id)` op, so the result does not depend on the order of the slice — which is exactly what
 //! lets two reviewers merge journals in any order and see the same thing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{Plan, Target};
 
@@ -123,7 +125,7 @@ pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
         ignored: Vec::new(),
     };
 
-    let mut winners: HashMap<Field, &Op> = HashMap::new();
+    let mut winners: HashMap<Field, &Op> = HashMap::default();
     for op in ops {
         if let Err(reason) = applicable(op, &state, &targets) {
             state.ignored.push(Ignored {

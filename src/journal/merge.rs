@@ -1,7 +1,7 @@
 //! Merging another reviewer's journal: a union of ops by id. Because every op writes one last-writer-wins field,
 //! the union is all the merge needs; the conflict list only *explains* which side's edit now shows.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::fold::newer;
 use super::op::{Field, Op};
@@ -39,7 +39,8 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
     let local_ids: HashSet<&str> = local.iter().map(|o| o.id.as_str()).collect();
     let incoming_ids: HashSet<&str> = incoming.iter().map(|o| o.id.as_str()).collect();
 
-    let mut union: HashMap<&str, &Op> = HashMap::with_capacity(local.len() + incoming.len());
+    let mut union: HashMap<&str, &Op> =
+        HashMap::with_capacity_and_hasher(local.len() + incoming.len(), Default::default());
     for op in local.iter().chain(incoming) {
         union
             .entry(op.id.as_str())
@@ -91,7 +92,7 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
 
 /// Per field, the newest op of `side` whose id `other` does not have.
 fn latest_only<'a>(side: &'a [Op], other: &HashSet<&str>) -> HashMap<Field, &'a Op> {
-    let mut by_field: HashMap<Field, &Op> = HashMap::new();
+    let mut by_field: HashMap<Field, &Op> = HashMap::default();
     for op in side.iter().filter(|o| !other.contains(o.id.as_str())) {
         by_field
             .entry(op.kind.field())
@@ -104,7 +105,8 @@ fn latest_only<'a>(side: &'a [Op], other: &HashSet<&str>) -> HashMap<Field, &'a 
 /// `merge(&[], &ops).ops` without copying: the journal read from storage is deduplicated by id (the same
 /// tie-break as `merge`) and sorted in place. Loading a 10,000-entry journal otherwise cloned every op.
 pub fn dedup_sorted(ops: Vec<Op>) -> Vec<Op> {
-    let mut winner: HashMap<&str, usize> = HashMap::with_capacity(ops.len());
+    let mut winner: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(ops.len(), Default::default());
     for (i, op) in ops.iter().enumerate() {
         winner
             .entry(op.id.as_str())
