@@ -215,10 +215,20 @@ impl Browser {
 }
 
 impl Drop for Browser {
-    // Also runs when a test panics, so no chromedriver outlives its test.
+    // Also runs when a test panics, so no chromedriver outlives its test. Chromium survives its driver being
+    // killed, so its processes (the only ones with this profile directory on their command line) go too.
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = Command::new("pkill")
+            .arg("-f")
+            .arg(format!(
+                "user-data-dir={}",
+                self._profile.0.join("chrome").display()
+            ))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
     }
 }
 
