@@ -10,7 +10,7 @@ const LONGXI: &str = include_str!("../fixtures/plans/longxi-2021.txt");
 const LONGXI_TITLE: &str = "陇西市2021年科技创新工作要点";
 
 /// Sets the textarea as a paste would and fires `input`, which is what the page listens to.
-async fn paste(b: &Browser, text: &str) {
+pub async fn paste(b: &Browser, text: &str) {
     b.client
         .wait()
         .for_element(Locator::Css("#import-text"))

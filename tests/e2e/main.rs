@@ -62,6 +62,40 @@ async fn a_unit_link_opens_that_units_duty_list() {
 }
 
 #[tokio::test]
+async fn a_search_with_many_results_shows_thirty_then_more_on_request() {
+    use lanbai_planner::plan::query::{Filters, search};
+    use lanbai_planner::synthetic::{self, Spec};
+    let text = synthetic::text(&synthetic::plan(Spec::new(200, 2020)));
+    let parsed = lanbai_planner::parse::parse(&text).plan;
+    let expected = search(&parsed, "完成", &Filters::default()).tasks.len();
+    assert!(
+        expected > 60,
+        "the plan needs more than two pages of hits: {expected}"
+    );
+
+    let (server, b) = open("search-more").await;
+    b.goto(&server.url("#/import")).await;
+    import::paste(&b, &text).await;
+    b.wait_for_text("#preview-tasks", "200").await;
+    b.click("#import-save").await;
+    b.wait_for_text("h1", &parsed.meta.title).await;
+    b.goto(&server.url("#/search?q=%E5%AE%8C%E6%88%90")).await;
+    b.wait_for_text(".result-count", &format!("{expected} 项任务"))
+        .await;
+    assert_eq!(b.texts("#task-results > li").await.len(), 30);
+    let more = b.text("#more-results").await;
+    assert!(
+        more.contains(&format!("{} 项未显示", expected - 30)),
+        "{more}"
+    );
+    b.click("#more-results").await;
+    b.wait_for_text("#more-results", &format!("{} 项未显示", expected - 60))
+        .await;
+    assert_eq!(b.texts("#task-results > li").await.len(), 60);
+    b.close().await;
+}
+
+#[tokio::test]
 async fn typing_a_search_finds_tasks_5_8_and_10_and_the_url_keeps_it() {
     let (server, b) = open("search").await;
     b.goto(&server.url("#/")).await;
