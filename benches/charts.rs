@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use lanbai_planner::charts::{
     ChartOptions, Day, GroupTasks, Lang, PaceCounts, Place, PlaceFigures, ProgressInput,
-    ProgressSeries, Role, Scope, StatusCounts, TargetInput, pace_chart, progress_chart,
-    status_chart, tally_workload, target_chart, targets_overview_chart, workload_chart,
+    ProgressSeries, Scope, StatusCounts, TargetInput, UnitLoad, pace_chart, progress_chart,
+    status_chart, target_chart, targets_overview_chart, workload_chart,
 };
 
 const RUNS: usize = 200;
@@ -29,22 +29,18 @@ impl Lcg {
     }
 }
 
-/// 10,000 synthetic tasks over 300 units: one lead, one or two implementers, up to three cooperators.
-fn synthetic_assignments(names: &[String]) -> Vec<(&str, Role)> {
+/// 300 units' task counts, as 10,000 tasks might spread them: the workload chart's input. Counting them
+/// from a plan is `charts::from_plan::workload`, timed at 10,000 tasks by `benches/scale.rs`.
+fn synthetic_loads() -> Vec<UnitLoad> {
     let mut rng = Lcg(2020);
-    let mut out = Vec::with_capacity(40_000);
-    let n = names.len() as u64;
-    let pick = |rng: &mut Lcg| names[rng.next(n) as usize].as_str();
-    for _ in 0..10_000 {
-        out.push((pick(&mut rng), Role::Lead));
-        for _ in 0..=rng.next(2) {
-            out.push((pick(&mut rng), Role::Implementing));
-        }
-        for _ in 0..rng.next(4) {
-            out.push((pick(&mut rng), Role::Cooperating));
-        }
-    }
-    out
+    (1..=300)
+        .map(|i| UnitLoad {
+            unit: format!("甘肃省第{i:03}号单位"),
+            led: rng.next(60) as u32,
+            implemented: rng.next(90) as u32,
+            cooperated: rng.next(120) as u32,
+        })
+        .collect()
 }
 
 fn six_targets() -> Vec<TargetInput> {
@@ -165,8 +161,7 @@ fn main() {
     let six = six_targets();
     let progress = progress_input();
     let groups = groups();
-    let names: Vec<String> = (1..=300).map(|i| format!("甘肃省第{i:03}号单位")).collect();
-    let assignments = synthetic_assignments(&names);
+    let loads = synthetic_loads();
 
     println!(
         "{RUNS} runs each, width {} px, budget {} ms median",
@@ -186,14 +181,9 @@ fn main() {
         status_chart(&groups, &opts).svg.len()
     });
     measure("pace (8 groups)", || pace_chart(&groups, &opts).svg.len());
-    measure("tally 10,000 tasks over 300 units", || {
-        tally_workload(assignments.iter().copied()).len()
-    });
-    measure("workload: tally 10,000 tasks + top 20", || {
-        let loads = tally_workload(assignments.iter().copied());
+    measure("workload: top 20 of 300 units", || {
         workload_chart(&loads, 20, &opts).svg.len()
     });
-    let loads = tally_workload(assignments.iter().copied());
     measure("workload: all 300 units drawn", || {
         workload_chart(&loads, 300, &opts).svg.len()
     });

@@ -247,4 +247,34 @@ mod tests {
             (7, 3, 0)
         );
     }
+
+    #[test]
+    fn workload_counts_a_unit_once_per_role_and_keeps_units_the_plan_does_not_list() {
+        let mut plan = gansu();
+        let before = workload(&plan);
+        let led =
+            |loads: &[UnitLoad], name: &str| loads.iter().find(|l| l.unit == name).map(|l| l.led);
+        // Task 1's first lead written twice still leads task 1 once.
+        let twice = plan.tasks[0].roles.lead[0].clone();
+        let name = plan
+            .unit(&twice.unit)
+            .map(|u| u.name.clone())
+            .expect("a listed unit");
+        plan.tasks[0].roles.lead.push(twice);
+        assert_eq!(led(&workload(&plan), &name), led(&before, &name));
+        assert!(led(&before, &name).is_some_and(|n| n > 0));
+        // A unit dropped from the unit list is still counted, under its id.
+        let dropped = plan.units.remove(0);
+        let loads = workload(&plan);
+        assert_eq!(loads.len(), before.len());
+        let under_id = loads
+            .iter()
+            .find(|l| l.unit == dropped.id)
+            .expect("counted under its id");
+        let by_name = before
+            .iter()
+            .find(|l| l.unit == dropped.name)
+            .expect("counted before");
+        assert_eq!(under_id.total(), by_name.total());
+    }
 }

@@ -46,7 +46,7 @@ pub use progress::{ProgressInput, ProgressSeries, progress_chart};
 pub use status::{GroupTasks, PaceCounts, StatusCounts, pace_chart, status_chart};
 pub use targets::{PlaceFigures, TargetInput, target_chart, target_charts, targets_overview_chart};
 pub use text::Lang;
-pub use workload::{Role, UnitLoad, tally_workload, workload_chart};
+pub use workload::{Role, UnitLoad, workload_chart};
 
 /// A rendered chart: SVG markup plus an accessible title/description and the drawn figures as a table.
 #[derive(Debug, Clone, PartialEq)]

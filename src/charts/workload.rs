@@ -2,8 +2,6 @@
 //! stacked bars sorted by total. The plan names some 300 units, so only the top `top_n` are drawn and
 //! the rest are summarised in one note and one table row.
 
-use std::collections::HashMap;
-
 use super::canvas::palette;
 use super::stacked::{self, Stacked};
 use super::text::fmt_num;
@@ -26,34 +24,6 @@ impl UnitLoad {
     pub fn total(&self) -> u64 {
         u64::from(self.led) + u64::from(self.implemented) + u64::from(self.cooperated)
     }
-}
-
-/// Counts (unit, role) assignments into per-unit loads, in order of first appearance. One pass with a
-/// hash map, so 10,000 tasks cost well under a millisecond.
-pub fn tally_workload<'a, I>(assignments: I) -> Vec<UnitLoad>
-where
-    I: IntoIterator<Item = (&'a str, Role)>,
-{
-    let mut index: HashMap<&'a str, usize> = HashMap::new();
-    let mut loads: Vec<UnitLoad> = Vec::new();
-    for (unit, role) in assignments {
-        let i = *index.entry(unit).or_insert_with(|| {
-            loads.push(UnitLoad {
-                unit: unit.to_string(),
-                ..UnitLoad::default()
-            });
-            loads.len() - 1
-        });
-        if let Some(load) = loads.get_mut(i) {
-            let slot = match role {
-                Role::Lead => &mut load.led,
-                Role::Implementing => &mut load.implemented,
-                Role::Cooperating => &mut load.cooperated,
-            };
-            *slot = slot.saturating_add(1);
-        }
-    }
-    loads
 }
 
 /// Draws the `top_n` busiest units (total descending, then more led, then name) and notes how many

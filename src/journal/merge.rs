@@ -48,7 +48,6 @@ pub fn merge(local: &[Op], incoming: &[Op]) -> MergeResult {
             .or_insert(op);
     }
     let mut ops: Vec<Op> = union.into_values().cloned().collect();
-    // Unstable is fine here: after the union, ids (and so order keys) are unique.
     crate::sort::sort_by(&mut ops, |a, b| a.order_key().cmp(&b.order_key()));
 
     if local.is_empty() || incoming.is_empty() {

@@ -1,6 +1,6 @@
 use super::{has_text, parse_texts, save};
 use crate::charts::canvas::palette;
-use crate::charts::{ChartOptions, Lang, Role, UnitLoad, tally_workload, workload_chart};
+use crate::charts::{ChartOptions, Lang, UnitLoad, workload_chart};
 
 fn unit(name: &str, led: u32, implemented: u32, cooperated: u32) -> UnitLoad {
     UnitLoad {
@@ -96,18 +96,6 @@ fn three_hundred_units_show_top_n_and_how_many_more() {
         &parse_texts(&en),
         &format!("and {more} more units")
     ));
-}
-
-#[test]
-fn tally_counts_roles_per_unit() {
-    let tasks = [
-        ("甲", Role::Lead),
-        ("乙", Role::Cooperating),
-        ("甲", Role::Implementing),
-        ("甲", Role::Lead),
-    ];
-    let loads = tally_workload(tasks.iter().copied());
-    assert_eq!(loads, vec![unit("甲", 2, 1, 0), unit("乙", 0, 0, 1)]);
 }
 
 #[test]
