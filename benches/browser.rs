@@ -13,7 +13,7 @@ mod browser;
 #[path = "../tests/e2e/server.rs"]
 mod server;
 
-use browser::{Browser, TempDir, dist_dir};
+use browser::{Browser, TempDir, copy_of_site, dist_dir};
 use lanbai_planner::plan::Plan;
 use lanbai_planner::storage::{KeyValue, MemoryKv, Store};
 use lanbai_planner::synthetic::{self, Spec};
@@ -190,14 +190,8 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
 
 /// A copy of the built site whose index.html starts with the prerendered overview hidden (the class its
 /// inline script sets when the app will show something else), or `None` if index.html has changed shape.
-fn without_prerender(dist: &Path) -> Option<TempDir> {
-    let site = TempDir::new("bench-prerender-hidden");
-    for entry in std::fs::read_dir(dist).ok()?.flatten() {
-        let path = entry.path();
-        if path.is_file() {
-            std::fs::copy(&path, site.0.join(entry.file_name())).ok()?;
-        }
-    }
+fn without_prerender() -> Option<TempDir> {
+    let site = copy_of_site("bench-prerender-hidden", |_| true);
     let index = site.0.join("index.html");
     let html = std::fs::read_to_string(&index).ok()?;
     let open = "<html lang=\"zh-CN\">";
@@ -534,7 +528,7 @@ async fn main() {
     );
     // The same build with the prerendered overview hidden, as index.html hides it for a person with stored
     // edits: the app's own mount is then its first render. The difference is what the prerender costs and buys.
-    match without_prerender(&dist) {
+    match without_prerender() {
         Some(site) => {
             let hidden = cold_loads(&b, Origin::FreshEachRun(&site.0), "#/").await;
             t.timed(
@@ -590,7 +584,7 @@ async fn main() {
             &floor_line.contentful_paint,
         );
         t.timed("10 Mbit/s line: app mounted", &app_line.mounted, None);
-        if let Some(hidden_site) = without_prerender(&dist) {
+        if let Some(hidden_site) = without_prerender() {
             let hidden = cold_loads(&b, Origin::FreshEachRun(&hidden_site.0), "#/").await;
             t.timed(
                 "10 Mbit/s line, prerender hidden: first contentful paint",

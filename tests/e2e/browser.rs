@@ -240,6 +240,20 @@ fn find_file(dir: &Path, suffix: &str) -> Option<PathBuf> {
         .find(|p| p.to_string_lossy().ends_with(suffix))
 }
 
+/// A copy of the built site's files for which `keep` holds, in a new temporary directory: the site as a
+/// person on a slow line meets it (no wasm yet), or with its index.html changed for one comparison.
+pub fn copy_of_site(tag: &str, keep: impl Fn(&Path) -> bool) -> TempDir {
+    let copy = TempDir::new(tag);
+    for entry in std::fs::read_dir(dist_dir()).expect("dist/") {
+        let path = entry.expect("a dist/ entry").path();
+        if path.is_file() && keep(&path) {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, copy.0.join(name)).expect("copy a dist/ file");
+        }
+    }
+    copy
+}
+
 /// The built site. The tests never build it themselves: scripts/test.sh runs `trunk build --release` first.
 pub fn dist_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");

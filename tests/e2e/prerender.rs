@@ -5,7 +5,7 @@
 //! `scripts/prerender.sh` rewrites the snapshot: it runs [`the_prerendered_overview_is_what_the_app_renders`]
 //! with `LANBAI_WRITE_PRERENDER=1`, which writes the app's render instead of comparing it.
 
-use crate::browser::{Browser, TempDir, dist_dir};
+use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::edits::{set_value, wait_saved};
 use crate::open;
 use crate::server::StaticServer;
@@ -85,22 +85,10 @@ async fn the_prerendered_overview_is_what_the_app_renders() {
     );
 }
 
-/// The built site without its wasm, as a person on a slow line sees it while the wasm is still arriving.
-fn site_without_wasm() -> TempDir {
-    let dir = TempDir::new("no-wasm");
-    for entry in std::fs::read_dir(dist_dir()).expect("dist/") {
-        let path = entry.expect("entry").path();
-        let wasm = path.extension().is_some_and(|e| e == "wasm");
-        if path.is_file() && !wasm {
-            std::fs::copy(&path, dir.0.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
-    dir
-}
-
 #[tokio::test]
 async fn the_plan_shows_before_any_wasm_has_run() {
-    let site = site_without_wasm();
+    // The site as a person on a slow line sees it while the wasm is still arriving.
+    let site = copy_of_site("no-wasm", |f| f.extension().is_none_or(|e| e != "wasm"));
     let server = StaticServer::start(&site.0, "/");
     let b = Browser::start("prerender-nowasm").await;
     b.goto(&server.url("#/")).await;
