@@ -1,6 +1,11 @@
 //! Every localStorage key the app uses, as one enum. A page opened from `file://` shares localStorage with
 //! every other file page, so all keys start with `lanbai:` and journal keys also carry the plan id; the `v1`
 //! in journal keys is the *key layout* version (the data schema lives inside each value).
+//!
+//! `index.html`'s inline script reads these keys before any wasm runs, to decide whether the prerendered
+//! overview is what the app will show: any `lanbai:` key but `lanbai:settings` hides it, and so do settings
+//! with a language other than `zh`, a unit, a review date or an export time. The end-to-end test `prerender`
+//! checks that script against the app; change both together.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Key {
