@@ -52,6 +52,20 @@ async fn prerender_hidden(b: &Browser) -> bool {
         .expect("a boolean")
 }
 
+/// Waits until the stored settings hold a unit (or none).
+async fn stored_unit_is(b: &Browser, set: bool) {
+    for _ in 0..200 {
+        let v = b
+            .eval("const s = JSON.parse(localStorage.getItem('lanbai:settings') || '{}'); return s.unit != null")
+            .await;
+        if v.as_bool() == Some(set) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the settings never stored unit = {set}");
+}
+
 /// Loads `hash` afresh (the gate in index.html runs on every load) and waits for the app.
 async fn load(b: &Browser, server: &StaticServer, hash: &str) {
     b.goto("about:blank").await;
@@ -152,6 +166,15 @@ async fn the_prerender_stays_hidden_whenever_the_app_would_show_something_else()
     b.wait_for_text(".lang-toggle", "English").await;
     load(&b, &server, "#/").await;
     assert!(!prerender_hidden(&b).await, "back to Chinese");
+
+    set_value(&b, ".unit-picker select", "省科技厅").await;
+    stored_unit_is(&b, true).await;
+    load(&b, &server, "#/").await;
+    assert!(prerender_hidden(&b).await, "a chosen unit");
+    set_value(&b, ".unit-picker select", "").await;
+    stored_unit_is(&b, false).await;
+    load(&b, &server, "#/").await;
+    assert!(!prerender_hidden(&b).await, "no unit again");
 
     load(&b, &server, "#/task/2").await;
     set_value(&b, "#task-progress", "30").await;
