@@ -1,6 +1,8 @@
 //! End-to-end tests: the release build in `dist/`, served from 127.0.0.1 like any static host, driven in
 //! headless Chromium as a person would use it. Run by `scripts/test.sh` (feature `e2e`).
 
+mod attack_cases;
+mod attacks;
 mod browser;
 mod charts;
 mod edits;
