@@ -120,10 +120,8 @@ fn a_chunk_at_the_top_index_never_makes_a_writer_wrap_onto_chunk_zero() {
         Ok(())
     );
     // A hostile (or very old) chunk of the same writer id at the last index there is.
-    let top = format!(
-        r#"{{"schema":1,"writer":"w","chunk":4294967295,"ops":[{{"id":"w-top","at":2,"kind":{{"type":"set_status","task":"t2","status":"done"}}}}]}}"#
-    );
-    assert_eq!(kv.set(&chunk_key("w", u32::MAX), &top), Ok(()));
+    let top = r#"{"schema":1,"writer":"w","chunk":4294967295,"ops":[{"id":"w-top","at":2,"kind":{"type":"set_status","task":"t2","status":"done"}}]}"#;
+    assert_eq!(kv.set(&chunk_key("w", u32::MAX), top), Ok(()));
     let mut again = Store::open(kv.clone(), PLAN, "w");
     let id = again.next_op_id();
     assert_eq!(again.append(op(&id, 3, status("t3", Status::Done))), Ok(()));

@@ -104,7 +104,7 @@ impl<K: KeyValue> Store<K> {
         self.own.extend(ops);
         // Chunks holding only new ops first; the partly filled last chunk, rewritten with more ops, last. A
         // failure before that write leaves every key that existed untouched.
-        let partial = (before % n != 0).then_some(before / n);
+        let partial = (!before.is_multiple_of(n)).then_some(before / n);
         let fresh = before.div_ceil(n)..self.own.len().div_ceil(n);
         let mut written = Vec::new();
         let result = fresh.chain(partial).try_for_each(|c| {

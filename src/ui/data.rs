@@ -191,16 +191,19 @@ fn ExportImport() -> impl IntoView {
     };
     let apply = move |_| {
         if let Some(p) = preview.get_untracked() {
-            let added = edits.import(&p.file.ops);
+            let lang = lang.get_untracked();
             preview.set(None);
-            message.set(Some((
-                true,
-                format!(
-                    "{} {added} {}",
-                    lang.get_untracked().pick("已合并", "Merged"),
-                    lang.get_untracked().pick("条修改。", "edits.")
+            message.set(Some(match edits.import(&p.file.ops) {
+                Ok(added) => (
+                    true,
+                    format!(
+                        "{} {added} {}",
+                        lang.pick("已合并", "Merged"),
+                        lang.pick("条修改。", "edits.")
+                    ),
                 ),
-            )));
+                Err(err) => (false, err.import_refused(lang, p.file.ops.len())),
+            }));
         }
     };
     let preview_view = move || {
