@@ -44,23 +44,26 @@ pub fn Banner() -> impl IntoView {
             + usize::from(matches!(problem, Some(SettingsProblem::Quarantined(_))));
         let left_in_place = health.load.left_in_place.len()
             + usize::from(matches!(problem, Some(SettingsProblem::LeftInPlace(_))));
-        if set_aside > 0 {
+        // Quarantined, or (storage too full to move them aside) left in place: #/data lists both, so the
+        // link always leads to them.
+        let unreadable = [
+            (
+                set_aside,
+                "quarantine-banner",
+                "项存储数据无法读取，已原样隔离保存（未删除），应用用其余数据启动。",
+                "stored values could not be read; they were set aside unchanged (not deleted) and the app started with the rest.",
+            ),
+            (
+                left_in_place,
+                "left-in-place-banner",
+                "项存储数据无法读取；存储空间已满，未能隔离，已原样留在原处（未删除，也不会被覆盖），应用用其余数据启动。",
+                "stored values could not be read; storage is full, so they were left where they are (unchanged, never written over) and the app started with the rest.",
+            ),
+        ];
+        for (count, id, zh, en) in unreadable.into_iter().filter(|u| u.0 > 0) {
             lines.push(view! {
-                <p class="banner-warning" role="status" id="quarantine-banner">
-                    {format!("{} {set_aside} {}", lang.pick("有", ""), lang.pick(
-                        "项存储数据无法读取，已原样隔离保存（未删除），应用用其余数据启动。",
-                        "stored values could not be read; they were set aside unchanged (not deleted) and the app started with the rest."))}
-                    " "<a href="#/data">{lang.pick("查看并下载原始内容", "View and download the raw text")}</a>
-                </p>
-            }.into_any());
-        }
-        // Storage too full to move them aside: #/data lists these too, so the link always leads somewhere.
-        if left_in_place > 0 {
-            lines.push(view! {
-                <p class="banner-warning" role="status" id="left-in-place-banner">
-                    {format!("{} {left_in_place} {}", lang.pick("有", ""), lang.pick(
-                        "项存储数据无法读取；存储空间已满，未能隔离，已原样留在原处（未删除，也不会被覆盖），应用用其余数据启动。",
-                        "stored values could not be read; storage is full, so they were left where they are (unchanged, never written over) and the app started with the rest."))}
+                <p class="banner-warning" role="status" id=id>
+                    {format!("{} {count} {}", lang.pick("有", ""), lang.pick(zh, en))}
                     " "<a href="#/data">{lang.pick("查看并下载原始内容", "View and download the raw text")}</a>
                 </p>
             }.into_any());

@@ -13,7 +13,6 @@ use crate::storage::browser::LocalStorage as BrowserKv;
 use crate::storage::settings::SettingsProblem;
 use crate::storage::{Key, KeyValue, quarantine, schema};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// One unreadable value as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,17 +121,11 @@ fn on_repaired_file(
     lang: Lang,
     message: RwSignal<Option<(bool, String)>>,
 ) {
-    let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-    let Some(file) = input
-        .as_ref()
-        .and_then(|i| i.files())
-        .and_then(|f| f.get(0))
-    else {
-        return;
-    };
-    if let Some(i) = input.as_ref() {
-        i.set_value("");
-    }
+    // Cleared at once, so choosing the same file again after another repair fires `change` again.
+    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+    let chosen = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    let Some(file) = chosen else { return };
     if file.size() as usize > MAX_IMPORT_BYTES {
         message.set(Some((
             false,
