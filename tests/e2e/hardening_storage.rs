@@ -5,7 +5,6 @@
 use crate::browser::Browser;
 use crate::edits::{set_value, wait_saved};
 use crate::open;
-use fantoccini::Locator;
 use lanbai_planner::journal::{Op, OpKind, export};
 
 const PLAN: &str = "gansu-2020-shuangqu";
@@ -128,11 +127,16 @@ async fn an_import_that_does_not_fit_is_refused_whole_and_a_later_edit_still_sav
     // An ordinary edit after the refusal is saved, and survives a reload.
     b.goto(&server.url("#/task/3")).await;
     set_value(&b, "#task-progress", "30").await;
-    b.client
-        .wait()
-        .for_element(Locator::Css(".data-status:not(.failed)"))
-        .await
-        .expect("saved");
+    let stored = "return Object.values(localStorage).some(v => v.includes('\"percent\":30'))";
+    let mut saved = false;
+    for _ in 0..200 {
+        saved = b.eval(stored).await == true;
+        if saved {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(saved, "the later edit reached localStorage");
     b.client.refresh().await.expect("reload");
     b.goto(&server.url("#/data")).await;
     b.wait_for_text("#edit-count", "2").await;
