@@ -4,10 +4,13 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod claims;
 pub mod keys;
 pub mod kv;
+pub mod outcome;
 pub mod plans;
 pub mod quarantine;
+pub mod scan;
 pub mod schema;
 pub mod settings;
 pub mod store;

@@ -95,7 +95,11 @@ pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
             bad: Vec::new(),
         });
     }
-    let value = parse_versioned(raw)?;
+    let value = match parse_versioned(raw) {
+        Ok(value) => value,
+        Err(ReadError::Unreadable(reason)) => return salvage_ops(raw, reason),
+        Err(newer) => return Err(newer),
+    };
     let Some(Value::Array(items)) = value.get("ops") else {
         return Err(ReadError::Unreadable("chunk has no ops array".into()));
     };
@@ -106,7 +110,45 @@ pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
     for (i, item) in items.iter().enumerate() {
         match Op::deserialize(item) {
             Ok(op) => read.ops.push(op),
-            Err(e) => read.bad.push(format!("op {i}: {e}")),
+            Err(e) => read.note_bad(format!("op {i}: {e}")),
+        }
+    }
+    Ok(read)
+}
+
+/// How many reasons a damaged chunk keeps; a hostile chunk of a million bad elements is summarised.
+const LISTED_BAD: usize = 10;
+
+impl ChunkRead {
+    fn note_bad(&mut self, reason: String) {
+        if self.bad.len() < LISTED_BAD {
+            self.bad.push(reason);
+        } else if self.bad.len() == LISTED_BAD {
+            self.bad.push("more bad ops not listed".into());
+        }
+    }
+}
+
+/// A chunk that is not JSON as a whole (one bad token anywhere): its `ops` elements are found by the
+/// tolerant scanner and parsed one by one, so every good op is kept. `reason` heads the list of what was
+/// wrong, which makes `load` quarantine the raw text as before.
+fn salvage_ops(raw: &str, reason: String) -> Result<ChunkRead, ReadError> {
+    let scanned = super::scan::scan_chunk(raw);
+    match scanned.schema {
+        Some(v) if v > u64::from(CURRENT) => {
+            return Err(ReadError::Newer(u32::try_from(v).unwrap_or(u32::MAX)));
+        }
+        Some(v) if v == u64::from(CURRENT) && scanned.found_ops => {}
+        _ => return Err(ReadError::Unreadable(reason)),
+    }
+    let mut read = ChunkRead {
+        ops: Vec::new(),
+        bad: vec![reason],
+    };
+    for (i, item) in scanned.ops.iter().enumerate() {
+        match serde_json::from_str::<Op>(item) {
+            Ok(op) => read.ops.push(op),
+            Err(e) => read.note_bad(format!("op {i}: {e}")),
         }
     }
     Ok(read)

@@ -7,73 +7,16 @@ use std::collections::BTreeMap;
 use crate::journal::Op;
 use crate::journal::merge::dedup_sorted;
 
+use super::claims::{self, LISTED_MISSING, MAX_CHUNKS};
 use super::keys::{Key, clean_writer, plan_prefix};
 use super::kv::{KeyValue, KvError};
-use super::quarantine::{LeftInPlace, QuarantineEntry, quarantine};
+pub use super::outcome::{LoadReport, StoreError};
+use super::quarantine;
 use super::schema::{self, Meta, ReadError};
 
 /// 256 ops ≈ 40 KB of JSON: small enough that the keystroke path serialises little, large enough that a
 /// 10,000-op journal is ~40 keys.
 pub const CHUNK_SIZE: usize = 256;
-
-/// A write that did not reach storage. The ops are still in the store's memory and go out with the next
-/// successful write; `unsaved` says how many are waiting.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreError {
-    QuotaExceeded { unsaved: usize },
-    Other { unsaved: usize, message: String },
-}
-
-impl StoreError {
-    pub fn unsaved(&self) -> usize {
-        match self {
-            StoreError::QuotaExceeded { unsaved } | StoreError::Other { unsaved, .. } => *unsaved,
-        }
-    }
-
-    pub fn message_zh(&self) -> String {
-        match self {
-            StoreError::QuotaExceeded { unsaved } => format!(
-                "浏览器存储空间已满，{unsaved} 条修改暂存在本页内存中，关闭页面会丢失。请立即导出修改记录文件。"
-            ),
-            StoreError::Other { unsaved, message } => {
-                format!(
-                    "保存失败（{message}），{unsaved} 条修改暂存在本页内存中。请导出修改记录文件。"
-                )
-            }
-        }
-    }
-
-    pub fn message_en(&self) -> String {
-        match self {
-            StoreError::QuotaExceeded { unsaved } => format!(
-                "Browser storage is full: {unsaved} edits are only in this page's memory and will be lost when it closes. Export your edits now."
-            ),
-            StoreError::Other { unsaved, message } => {
-                format!(
-                    "Saving failed ({message}): {unsaved} edits are only in this page's memory. Export your edits."
-                )
-            }
-        }
-    }
-}
-
-/// What `load` found, for the data banner.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LoadReport {
-    /// Every readable op of every writer plus this store's unsaved ones, deduplicated, sorted by `(at, id)`.
-    pub ops: Vec<Op>,
-    /// Unreadable values moved aside during this load.
-    pub quarantined: Vec<QuarantineEntry>,
-    /// Unreadable values that could not be moved aside; skipped, never overwritten.
-    pub left_in_place: Vec<LeftInPlace>,
-    /// Keys written by a newer version of the app; left untouched for it.
-    pub newer: Vec<String>,
-    /// Chunk keys a meta record promised that are gone (cleared by hand or evicted).
-    pub missing_chunks: Vec<String>,
-    /// Ops rescued from a damaged chunk could not be written again (their raw text is in quarantine).
-    pub salvage_error: Option<StoreError>,
-}
 
 pub struct Store<K: KeyValue> {
     kv: K,
@@ -97,22 +40,24 @@ impl<K: KeyValue> Store<K> {
     }
 
     pub fn with_chunk_size(kv: K, plan_id: &str, writer_id: &str, chunk_size: usize) -> Self {
-        let writer = clean_writer(writer_id);
+        let wanted = clean_writer(writer_id);
         let prefix = plan_prefix(plan_id);
-        let mut first_chunk = 0;
-        for key in kv.keys().iter().filter(|k| k.starts_with(&prefix)) {
-            match Key::parse(key) {
-                Some(Key::Journal {
-                    writer: w, chunk, ..
-                }) if w == writer => first_chunk = first_chunk.max(chunk + 1),
-                Some(Key::Meta { writer: w, .. }) if w == writer => {
-                    if let Some(m) = kv.get(key).and_then(|raw| schema::read_meta(&raw).ok()) {
-                        first_chunk = first_chunk.max(m.first_chunk.saturating_add(m.chunks));
-                    }
-                }
-                _ => {}
+        let keys: Vec<String> = kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        // An id whose stored chunks leave no room below the top index would wrap onto its own chunk 0: take
+        // the id with a suffix instead. Ids are fresh per page load, so only hostile keys ever cause this.
+        let mut writer = wanted.clone();
+        let mut n = 0u64;
+        let first_chunk = loop {
+            if let Some(first) = next_free_chunk(&kv, &keys, &writer) {
+                break first;
             }
-        }
+            n += 1;
+            writer = format!("{wanted}x{n}");
+        };
         Store {
             kv,
             plan: plan_id.to_string(),
@@ -148,10 +93,36 @@ impl<K: KeyValue> Store<K> {
         self.own.push(op);
     }
 
-    /// Records several ops (an import) and writes them.
+    /// Records several ops (an import) and writes them all, or none: earlier unsaved edits are written first,
+    /// and when any chunk of `ops` does not fit, the keys this call created are removed and the store is as
+    /// before (`unsaved` then counts only the earlier edits still waiting). A person is never shown a
+    /// partial import as complete, and a later ordinary edit still saves.
     pub fn append_all(&mut self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError> {
+        self.flush()?;
+        let n = self.chunk_size;
+        let before = self.own.len();
         self.own.extend(ops);
-        self.flush()
+        // Chunks holding only new ops first; the partly filled last chunk, rewritten with more ops, last. A
+        // failure before that write leaves every key that existed untouched.
+        let partial = (!before.is_multiple_of(n)).then_some(before / n);
+        let fresh = before.div_ceil(n)..self.own.len().div_ceil(n);
+        let mut written = Vec::new();
+        let result = fresh.chain(partial).try_for_each(|c| {
+            self.write_chunk(c)?;
+            written.push(c);
+            Ok(())
+        });
+        if let Err(e) = result {
+            for index in written.into_iter().filter_map(|c| self.chunk_index(c)) {
+                self.kv.remove(&self.chunk_key(index));
+            }
+            self.own.truncate(before);
+            return Err(self.error(e));
+        }
+        self.persisted = self.own.len();
+        self.meta_stale = true;
+        self.write_meta_if_stale();
+        Ok(())
     }
 
     /// Ops recorded but not yet in storage.
@@ -164,42 +135,71 @@ impl<K: KeyValue> Store<K> {
         let n = self.chunk_size;
         while self.persisted < self.own.len() {
             let c = self.persisted / n;
-            let end = ((c + 1) * n).min(self.own.len());
-            let index = self.first_chunk + c as u32;
-            let key = Key::Journal {
-                plan: self.plan.clone(),
-                writer: self.writer.clone(),
-                chunk: index,
+            if let Err(e) = self.write_chunk(c) {
+                return Err(self.error(e));
             }
-            .render();
-            let value = schema::write_chunk(&self.writer, index, &self.own[c * n..end]);
-            if let Err(e) = self.kv.set(&key, &value) {
-                let unsaved = self.own.len() - self.persisted;
-                return Err(match e {
-                    KvError::QuotaExceeded => StoreError::QuotaExceeded { unsaved },
-                    KvError::Other(message) => StoreError::Other { unsaved, message },
-                });
-            }
-            self.persisted = end;
+            self.persisted = ((c + 1) * n).min(self.own.len());
             self.meta_stale = true;
         }
-        if self.meta_stale {
-            let meta = Meta {
-                schema: schema::CURRENT,
-                writer: self.writer.clone(),
-                first_chunk: self.first_chunk,
-                chunks: self.own.len().div_ceil(n) as u32,
-                ops: self.own.len() as u64,
-            };
-            let key = Key::Meta {
-                plan: self.plan.clone(),
-                writer: self.writer.clone(),
-            }
-            .render();
-            // The ops are safe once their chunk is written; a meta that fails to save is retried next time.
-            self.meta_stale = self.kv.set(&key, &schema::write_meta(&meta)).is_err();
-        }
+        self.write_meta_if_stale();
         Ok(())
+    }
+
+    /// The stored index of this store's `c`-th chunk; `None` past `u32::MAX` (never wraps onto chunk 0).
+    fn chunk_index(&self, c: usize) -> Option<u32> {
+        u32::try_from(c)
+            .ok()
+            .and_then(|c| self.first_chunk.checked_add(c))
+    }
+
+    fn chunk_key(&self, index: u32) -> String {
+        Key::Journal {
+            plan: self.plan.clone(),
+            writer: self.writer.clone(),
+            chunk: index,
+        }
+        .render()
+    }
+
+    /// Writes this store's `c`-th chunk whole (localStorage replaces a value atomically).
+    fn write_chunk(&self, c: usize) -> Result<(), KvError> {
+        let n = self.chunk_size;
+        let index = self
+            .chunk_index(c)
+            .ok_or_else(|| KvError::Other("chunk index out of range".into()))?;
+        let ops = &self.own[c * n..((c + 1) * n).min(self.own.len())];
+        self.kv.set(
+            &self.chunk_key(index),
+            &schema::write_chunk(&self.writer, index, ops),
+        )
+    }
+
+    fn error(&self, e: KvError) -> StoreError {
+        let unsaved = self.own.len() - self.persisted;
+        match e {
+            KvError::QuotaExceeded => StoreError::QuotaExceeded { unsaved },
+            KvError::Other(message) => StoreError::Other { unsaved, message },
+        }
+    }
+
+    fn write_meta_if_stale(&mut self) {
+        if !self.meta_stale {
+            return;
+        }
+        let meta = Meta {
+            schema: schema::CURRENT,
+            writer: self.writer.clone(),
+            first_chunk: self.first_chunk,
+            chunks: u32::try_from(self.own.len().div_ceil(self.chunk_size)).unwrap_or(u32::MAX),
+            ops: self.own.len() as u64,
+        };
+        let key = Key::Meta {
+            plan: self.plan.clone(),
+            writer: self.writer.clone(),
+        }
+        .render();
+        // The ops are safe once their chunk is written; a meta that fails to save is retried next time.
+        self.meta_stale = self.kv.set(&key, &schema::write_meta(&meta)).is_err();
     }
 
     /// Reads every writer's chunks of this plan, migrating and quarantining as needed. `now_ms` names
@@ -231,16 +231,22 @@ impl<K: KeyValue> Store<K> {
                         (read.ops, damaged.then(|| read.bad.join("; ")))
                     })
                 }
-                Some(Key::Meta { .. }) => schema::read_meta(&raw).map(|m| {
-                    metas.push(m);
-                    (Vec::new(), None)
-                }),
+                // A meta that claims more than could exist is a lie: quarantined, never looped over.
+                Some(Key::Meta { writer, .. }) => {
+                    schema::read_meta(&raw).and_then(|m| match claims::implausible(&m, writer) {
+                        Some(lie) => Err(ReadError::Unreadable(lie.into())),
+                        None => {
+                            metas.push(m);
+                            Ok((Vec::new(), None))
+                        }
+                    })
+                }
                 _ => continue,
             };
             match result {
                 Ok((ops, None)) => all.extend(ops),
                 Ok((ops, Some(reason))) => {
-                    match quarantine(&self.kv, &key, &raw, &reason, now_ms) {
+                    match quarantine::quarantine(&self.kv, &key, &raw, &reason, now_ms) {
                         Ok(entry) => {
                             report.quarantined.push(entry);
                             salvaged.extend(ops);
@@ -253,17 +259,57 @@ impl<K: KeyValue> Store<K> {
                 }
                 Err(ReadError::Newer(_)) => report.newer.push(key),
                 Err(ReadError::Unreadable(reason)) => {
-                    match quarantine(&self.kv, &key, &raw, &reason, now_ms) {
+                    match quarantine::quarantine(&self.kv, &key, &raw, &reason, now_ms) {
                         Ok(entry) => report.quarantined.push(entry),
                         Err(left) => report.left_in_place.push(left),
                     }
                 }
             }
         }
-        for m in &metas {
-            let seen = chunks_seen.get(&m.writer);
-            for chunk in m.first_chunk..m.first_chunk.saturating_add(m.chunks) {
-                if !seen.is_some_and(|s| s.contains(&chunk)) {
+        self.count_missing(&metas, chunks_seen, &mut report);
+        if !salvaged.is_empty() {
+            // Rescued ops from a damaged chunk now live only in memory; write them under this writer.
+            // Recorded one by one, not as an all-or-nothing import: if they do not fit they wait in memory.
+            for op in salvaged.iter().cloned() {
+                self.record(op);
+            }
+            report.salvage_error = self.flush().err();
+            all.extend(salvaged);
+        }
+        all.extend(self.own.iter().cloned());
+        report.ops = dedup_sorted(all);
+        report
+    }
+
+    /// Chunks the metas promise that are neither stored nor quarantined, counted from the gaps between the
+    /// chunk indices that exist, so a meta's claim is never looped over.
+    fn count_missing(
+        &self,
+        metas: &[Meta],
+        mut present: BTreeMap<String, Vec<u32>>,
+        report: &mut LoadReport,
+    ) {
+        for (_, original) in quarantine::list(&self.kv) {
+            if let Some(Key::Journal {
+                plan,
+                writer,
+                chunk,
+            }) = Key::parse(&original)
+                && plan == self.plan
+            {
+                present.entry(writer).or_default().push(chunk);
+            }
+        }
+        for chunks in present.values_mut() {
+            chunks.sort_unstable();
+            chunks.dedup();
+        }
+        for m in metas {
+            let chunks = present.get(&m.writer).map_or(&[][..], Vec::as_slice);
+            let (count, listed) = claims::missing(m.first_chunk, m.chunks, chunks);
+            report.missing_chunk_count += count;
+            for chunk in listed {
+                if report.missing_chunks.len() < LISTED_MISSING {
                     let key = Key::Journal {
                         plan: self.plan.clone(),
                         writer: m.writer.clone(),
@@ -273,14 +319,6 @@ impl<K: KeyValue> Store<K> {
                 }
             }
         }
-        if !salvaged.is_empty() {
-            // Rescued ops from a damaged chunk now live only in memory; write them under this writer.
-            report.salvage_error = self.append_all(salvaged.iter().cloned()).err();
-            all.extend(salvaged);
-        }
-        all.extend(self.own.iter().cloned());
-        report.ops = dedup_sorted(all);
-        report
     }
 
     /// The ops stored under one changed key, for a cheap merge after a `storage` event; `None` when the key is
@@ -299,4 +337,25 @@ impl<K: KeyValue> Store<K> {
         let Some(key) = key else { return true };
         matches!(Key::parse(key), Some(Key::Journal { plan, writer, .. }) if plan == self.plan && writer != self.writer)
     }
+}
+
+/// The first chunk index a writer id may use: past every chunk and plausible meta it already has, and low
+/// enough that it can never run past `u32::MAX`. `None` when that id has no such room left.
+fn next_free_chunk(kv: &impl KeyValue, keys: &[String], writer: &str) -> Option<u32> {
+    let mut next = 0u32;
+    for key in keys {
+        match Key::parse(key) {
+            Some(Key::Journal {
+                writer: w, chunk, ..
+            }) if w == writer => next = next.max(chunk.checked_add(1)?),
+            Some(Key::Meta { writer: w, .. }) if w == writer => {
+                let meta = kv.get(key).and_then(|raw| schema::read_meta(&raw).ok());
+                if let Some(m) = meta.filter(|m| claims::implausible(m, writer).is_none()) {
+                    next = next.max(m.first_chunk.saturating_add(m.chunks));
+                }
+            }
+            _ => {}
+        }
+    }
+    (next < MAX_CHUNKS / 2).then_some(next)
 }

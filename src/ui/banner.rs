@@ -5,6 +5,7 @@ use super::data::export_edits;
 use super::edits::use_edits;
 use super::settings::use_settings;
 use super::state::use_lang;
+use crate::storage::settings::SettingsProblem;
 use leptos::prelude::*;
 
 /// After this many edits since the last export, suggest one.
@@ -38,22 +39,46 @@ pub fn Banner() -> impl IntoView {
                     "This browser does not let the app use local storage: edits are only in this page's memory. Export them.")}</p>
             }.into_any());
         }
+        let problem = settings.problem.get();
         let set_aside = health.load.quarantined.len()
-            + health.load.left_in_place.len()
-            + usize::from(settings.problem.get().is_some());
-        if set_aside > 0 {
+            + usize::from(matches!(problem, Some(SettingsProblem::Quarantined(_))));
+        let left_in_place = health.load.left_in_place.len()
+            + usize::from(matches!(problem, Some(SettingsProblem::LeftInPlace(_))));
+        // Quarantined, or (storage too full to move them aside) left in place: #/data lists both, so the
+        // link always leads to them.
+        let unreadable = [
+            (
+                set_aside,
+                "quarantine-banner",
+                "项存储数据无法读取，已原样隔离保存（未删除），应用用其余数据启动。",
+                "stored values could not be read; they were set aside unchanged (not deleted) and the app started with the rest.",
+            ),
+            (
+                left_in_place,
+                "left-in-place-banner",
+                "项存储数据无法读取；存储空间已满，未能隔离，已原样留在原处（未删除，也不会被覆盖），应用用其余数据启动。",
+                "stored values could not be read; storage is full, so they were left where they are (unchanged, never written over) and the app started with the rest.",
+            ),
+        ];
+        for (count, id, zh, en) in unreadable.into_iter().filter(|u| u.0 > 0) {
             lines.push(view! {
-                <p class="banner-warning" role="status" id="quarantine-banner">
-                    {format!("{} {set_aside} {}", lang.pick("有", ""), lang.pick(
-                        "项存储数据无法读取，已原样隔离保存（未删除），应用用其余数据启动。",
-                        "stored values could not be read; they were set aside unchanged (not deleted) and the app started with the rest."))}
+                <p class="banner-warning" role="status" id=id>
+                    {format!("{} {count} {}", lang.pick("有", ""), lang.pick(zh, en))}
                     " "<a href="#/data">{lang.pick("查看并下载原始内容", "View and download the raw text")}</a>
                 </p>
             }.into_any());
         }
-        if !health.load.missing_chunks.is_empty() {
+        // The settings hold the last export time: an export made while storage is full is not remembered.
+        if settings.save_failed.get() && !health.no_storage {
             lines.push(view! {
-                <p class="banner-warning" role="status">{format!("{} {}", health.load.missing_chunks.len(), lang.pick(
+                <p class="banner-warning" role="status" id="settings-unsaved-banner">{lang.pick(
+                    "浏览器存储已满：设置（包括上次导出的时间）未能保存，重新加载后会显示为“从未导出”。已下载的导出文件不受影响。",
+                    "Browser storage is full: the settings (including when you last exported) could not be saved, so after a reload the last export shows as never. Files already downloaded are not affected.")}</p>
+            }.into_any());
+        }
+        if health.load.missing_chunk_count > 0 {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="missing-banner">{format!("{} {}", health.load.missing_chunk_count, lang.pick(
                     "段修改记录已从浏览器存储中消失（可能被清除）。如有导出文件，请在“数据与备份”中导入。",
                     "pieces of the edit journal are gone from browser storage (cleared?). Import your last export on Data."))}</p>
             }.into_any());

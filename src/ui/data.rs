@@ -1,5 +1,5 @@
 //! `#/data`: where the edits live and how safe they are, export and import of edits files, quarantined
-//! values, and the reset. Every path that could lose work asks first and offers an export.
+//! values (in `quarantine.rs`), and the reset. Every path that could lose work asks first and offers an export.
 
 use super::browser;
 use super::components::set_title;
@@ -7,8 +7,8 @@ use super::edits::{now_ms, use_edits};
 use super::settings::use_settings;
 use super::state::{tr, use_lang, use_plan};
 use crate::journal::{ExportFile, MergeResult, Side, export, import_file, merge};
+use crate::storage::KeyValue;
 use crate::storage::browser::LocalStorage as BrowserKv;
-use crate::storage::{KeyValue, quarantine};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -59,7 +59,7 @@ pub fn DataPage() -> impl IntoView {
             <h1>{tr("数据与备份", "Data and backup")}</h1>
             <StorageStatus/>
             <ExportImport/>
-            <Quarantined/>
+            <super::quarantine::Quarantined/>
             <Reset/>
         </article>
     }
@@ -191,16 +191,19 @@ fn ExportImport() -> impl IntoView {
     };
     let apply = move |_| {
         if let Some(p) = preview.get_untracked() {
-            let added = edits.import(&p.file.ops);
+            let lang = lang.get_untracked();
             preview.set(None);
-            message.set(Some((
-                true,
-                format!(
-                    "{} {added} {}",
-                    lang.get_untracked().pick("已合并", "Merged"),
-                    lang.get_untracked().pick("条修改。", "edits.")
+            message.set(Some(match edits.import(&p.file.ops) {
+                Ok(added) => (
+                    true,
+                    format!(
+                        "{} {added} {}",
+                        lang.pick("已合并", "Merged"),
+                        lang.pick("条修改。", "edits.")
+                    ),
                 ),
-            )));
+                Err(err) => (false, err.import_refused(lang, p.file.ops.len())),
+            }));
         }
     };
     let preview_view = move || {
@@ -242,46 +245,6 @@ fn ExportImport() -> impl IntoView {
             })}
             {preview_view}
         </section>
-    }
-}
-
-#[component]
-fn Quarantined() -> impl IntoView {
-    let lang = use_lang();
-    let edits = use_edits();
-    let entries = Memo::new(move |_| {
-        edits.health.track();
-        BrowserKv::new()
-            .map(|kv| quarantine::list(&kv))
-            .unwrap_or_default()
-    });
-    move || {
-        let lang = lang.get();
-        let list = entries.get();
-        (!list.is_empty()).then(|| {
-            let items = list.into_iter().map(|(key, original)| {
-                let file = format!("lanbai-quarantine-{}.txt", original.replace(':', "_"));
-                let download = move |_| {
-                    if let Some(raw) = BrowserKv::new().and_then(|kv| quarantine::raw(&kv, &key)) {
-                        let _ = browser::download(&file, "text/plain;charset=utf-8", &raw);
-                    }
-                };
-                view! {
-                    <li>
-                        <code>{original}</code>" "
-                        <button class="download-quarantine" on:click=download>{lang.pick("下载原始内容", "Download the raw text")}</button>
-                    </li>
-                }
-            }).collect_view();
-            view! {
-                <section>
-                    <h2>{lang.pick("无法读取而隔离的数据", "Unreadable data set aside")}</h2>
-                    <p>{lang.pick("这些存储值无法读取，已原样移到隔离区，没有删除。可下载原始内容。",
-                        "These stored values could not be read. They were moved aside unchanged, not deleted; download the raw text.")}</p>
-                    <ul id="quarantine-list">{items}</ul>
-                </section>
-            }
-        })
     }
 }
 

@@ -275,8 +275,10 @@ impl Edits {
         added
     }
 
-    /// Adds imported ops to this page's own writes so they are stored, not just shown.
-    pub fn import(&self, incoming: &[Op]) -> usize {
+    /// Adds imported ops to this page's own writes so they are stored, not just shown — all of them or none:
+    /// when storage cannot hold them all, nothing is merged, the existing edits are untouched, and the error
+    /// says so (a partial import shown as complete would be lost on the next reload).
+    pub fn import(&self, incoming: &[Op]) -> Result<usize, StoreError> {
         let known: std::collections::HashSet<String> = self
             .ops
             .with_untracked(|ops| ops.iter().map(|o| o.id.clone()).collect());
@@ -285,16 +287,23 @@ impl Edits {
             .filter(|o| !known.contains(&o.id))
             .cloned()
             .collect();
-        self.store.update_value(|s| {
-            if let Some(s) = s.as_mut() {
-                for op in &fresh {
-                    s.record(op.clone());
-                }
-            }
-        });
-        let added = self.merge_in(&fresh);
-        self.flush();
-        added
+        let written = self
+            .store
+            .try_update_value(|s| s.as_mut().map(|s| s.append_all(fresh.iter().cloned())))
+            .flatten();
+        // Earlier edits that could not be written are still waiting; the banner keeps saying so.
+        let waiting = match &written {
+            Some(Err(e)) if e.unsaved() > 0 => Some(e.clone()),
+            _ => None,
+        };
+        if written.is_some() && self.health.with_untracked(|h| h.save_error != waiting) {
+            self.health.update(|h| h.save_error = waiting);
+        }
+        match written {
+            Some(Err(e)) => Err(e),
+            // Stored, or no storage at all (then the banner already says edits live in memory only).
+            _ => Ok(self.merge_in(&fresh)),
+        }
     }
 
     /// Re-reads everything from storage (another tab cleared or reset it).

@@ -17,6 +17,7 @@ mod overview;
 mod pace;
 mod plans;
 mod print;
+mod quarantine;
 mod search;
 mod settings;
 mod shell;
