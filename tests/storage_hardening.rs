@@ -270,3 +270,23 @@ fn an_import_waits_for_earlier_edits_and_is_refused_with_them_when_full() {
     assert_eq!(s.flush(), Ok(()));
     assert_eq!(ids(&Store::open(kv, PLAN, "r").load(4).ops), ["w-1", "w-2"]);
 }
+
+/// A plan whose id begins another plan's id (`a` and `a:b`) shares the key prefix `lanbai:v1:a:`; each must
+/// load only its own journal, or switching plans would show (and re-save) the other plan's edits.
+#[test]
+fn a_plan_never_loads_the_journal_of_a_plan_whose_id_it_begins() {
+    let kv = MemoryKv::new();
+    let mut longer = Store::open(kv.clone(), "a:b", "wb");
+    longer
+        .append_all(generated_journal("wb", 3, 1))
+        .expect("no quota");
+    let mut shorter = Store::open(kv.clone(), "a", "wa");
+    shorter
+        .append_all(generated_journal("wa", 2, 2))
+        .expect("no quota");
+    let mine = Store::open(kv.clone(), "a", "wa2").load(0);
+    assert_eq!(mine.ops.len(), 2, "{:?}", ids(&mine.ops));
+    assert!(mine.missing_chunks.is_empty() && mine.quarantined.is_empty());
+    let theirs = Store::open(kv.clone(), "a:b", "wb2").load(0);
+    assert_eq!(theirs.ops.len(), 3, "{:?}", ids(&theirs.ops));
+}

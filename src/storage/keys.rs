@@ -39,6 +39,13 @@ pub fn plan_prefix(plan: &str) -> String {
     format!("{LAYOUT}{plan}:")
 }
 
+/// Whether `key` is a journal or meta key of exactly `plan`. The prefix alone is not enough: plan ids may
+/// contain `:`, so `lanbai:v1:a:` is also the start of every key of a plan called `a:b`.
+pub fn is_of_plan(key: &str, plan: &str) -> bool {
+    key.starts_with(&plan_prefix(plan))
+        && matches!(Key::parse(key), Some(Key::Journal { plan: p, .. } | Key::Meta { plan: p, .. }) if p == plan)
+}
+
 /// Writer ids end up inside keys, so the separator is replaced rather than trusted.
 pub fn clean_writer(writer: &str) -> String {
     let w: String = writer
@@ -148,5 +155,16 @@ mod tests {
         assert_eq!(Key::parse("lanbai:v1:p:journal:w:x"), None);
         assert_eq!(Key::parse("other:thing"), None);
         assert_eq!(clean_writer("a:b c"), "a_b_c");
+    }
+
+    #[test]
+    fn a_plan_owns_its_keys_and_not_those_of_a_plan_whose_id_it_begins() {
+        assert!(is_of_plan("lanbai:v1:a:journal:w:0", "a"));
+        assert!(is_of_plan("lanbai:v1:a:meta:w", "a"));
+        assert!(!is_of_plan("lanbai:v1:a:b:journal:w:0", "a"));
+        assert!(!is_of_plan("lanbai:v1:a:b:meta:w", "a"));
+        assert!(is_of_plan("lanbai:v1:a:b:journal:w:0", "a:b"));
+        assert!(is_of_plan("lanbai:v1:a:b:meta:w", "a:b"));
+        assert!(!is_of_plan("lanbai:v1:a:journal:w:x", "a"));
     }
 }

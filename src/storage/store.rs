@@ -8,7 +8,7 @@ use crate::journal::Op;
 use crate::journal::merge::dedup_sorted;
 
 use super::claims::{self, LISTED_MISSING, MAX_CHUNKS};
-use super::keys::{Key, clean_writer, plan_prefix};
+use super::keys::{Key, clean_writer, is_of_plan};
 use super::kv::{KeyValue, KvError};
 pub use super::outcome::{LoadReport, StoreError};
 use super::quarantine;
@@ -41,11 +41,10 @@ impl<K: KeyValue> Store<K> {
 
     pub fn with_chunk_size(kv: K, plan_id: &str, writer_id: &str, chunk_size: usize) -> Self {
         let wanted = clean_writer(writer_id);
-        let prefix = plan_prefix(plan_id);
         let keys: Vec<String> = kv
             .keys()
             .into_iter()
-            .filter(|k| k.starts_with(&prefix))
+            .filter(|k| is_of_plan(k, plan_id))
             .collect();
         // An id whose stored chunks leave no room below the top index would wrap onto its own chunk 0: take
         // the id with a suffix instead. Ids are fresh per page load, so only hostile keys ever cause this.
@@ -206,7 +205,6 @@ impl<K: KeyValue> Store<K> {
     /// quarantine keys.
     pub fn load(&mut self, now_ms: i64) -> LoadReport {
         let mut report = LoadReport::default();
-        let prefix = plan_prefix(&self.plan);
         let mut all: Vec<Op> = Vec::new();
         let mut salvaged: Vec<Op> = Vec::new();
         let mut chunks_seen: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -215,7 +213,7 @@ impl<K: KeyValue> Store<K> {
             .kv
             .keys()
             .into_iter()
-            .filter(|k| k.starts_with(&prefix))
+            .filter(|k| is_of_plan(k, &self.plan))
             .collect();
         crate::sort::sort(&mut keys);
         for key in keys {

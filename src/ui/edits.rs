@@ -324,8 +324,8 @@ impl Edits {
             handle.clear();
         }
         let Some(kv) = BrowserKv::new() else { return };
-        let prefix = crate::storage::keys::plan_prefix(plan_id);
-        for key in kv.keys().into_iter().filter(|k| k.starts_with(&prefix)) {
+        let keys = kv.keys().into_iter();
+        for key in keys.filter(|k| crate::storage::keys::is_of_plan(k, plan_id)) {
             kv.remove(&key);
         }
         self.store
