@@ -82,6 +82,11 @@ pub enum PlansError {
     Shipped,
     NotFound(String),
     Unreadable(Problem),
+    /// The pointer to the plan last opened could not be followed: it named no stored plan, or was not a plan
+    /// id at all. It was moved aside like any unreadable value (or, storage being full, left alone).
+    ActivePointer {
+        aside: Problem,
+    },
     Storage(KvError),
 }
 
@@ -282,18 +287,40 @@ pub fn set_active(kv: &impl KeyValue, id: &str) -> Result<(), KvError> {
 }
 
 /// The plan to show at start-up. Whatever goes wrong, the app still opens: with the shipped plan, and the
-/// reason to show.
+/// reason to show. A pointer that cannot be followed is stored data like any other, so it is quarantined,
+/// never just deleted, and the reason goes to the banner.
 pub fn initial(kv: &impl KeyValue, now_ms: i64) -> (Plan, Option<PlansError>) {
-    let id = active_id(kv);
-    match load(kv, &id, now_ms) {
-        Ok(plan) => (plan, None),
-        Err(e) => {
-            if matches!(e, PlansError::NotFound(_) | PlansError::Unreadable(_)) {
-                kv.remove(&Key::ActivePlan.render());
-            }
-            (crate::plan::seed::gansu(), Some(e))
+    let key = Key::ActivePlan.render();
+    let Some(raw) = kv.get(&key) else {
+        return (crate::plan::seed::gansu(), None);
+    };
+    let id = raw.trim();
+    let problem = if plausible_id(id) {
+        match load(kv, id, now_ms) {
+            Ok(plan) => return (plan, None),
+            Err(PlansError::NotFound(_)) => None,
+            // The plan itself was quarantined and that is the news; the pointer to it goes aside too.
+            Err(e @ PlansError::Unreadable(_)) => Some(e),
+            // Anything else is not about the pointer: open the shipped plan and say why, pointer kept.
+            Err(e) => return (crate::plan::seed::gansu(), Some(e)),
         }
-    }
+    } else {
+        None
+    };
+    let aside = move_aside(
+        kv,
+        &key,
+        &raw,
+        "the pointer to the plan last opened names no readable plan",
+        now_ms,
+    );
+    let problem = problem.unwrap_or(PlansError::ActivePointer { aside });
+    (crate::plan::seed::gansu(), Some(problem))
+}
+
+/// What `set_active` writes: a plan id, never empty, never long, no control characters.
+fn plausible_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && !id.chars().any(char::is_control)
 }
 
 fn entry_for(plan: &Plan, name: &str, now_ms: i64) -> PlanEntry {

@@ -15,6 +15,7 @@ pub fn Banner() -> impl IntoView {
     let lang = use_lang();
     let edits = use_edits();
     let settings = use_settings();
+    let library = super::plans::use_library();
     let unexported = Memo::new(move |_| {
         let since = settings.last_export_at.get().unwrap_or(i64::MIN);
         edits.ops.read().iter().filter(|o| o.at > since).count()
@@ -63,6 +64,15 @@ pub fn Banner() -> impl IntoView {
                 <p class="banner-warning" role="status">{lang.pick(
                     "浏览器中有更新版本应用写入的数据，本版本无法读取，已原样保留。",
                     "Browser storage holds data written by a newer version of the app; this version leaves it untouched.")}</p>
+            }.into_any());
+        }
+        if let Some(problem) = library.startup.get() {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="plan-banner">
+                    {problem.message(lang)}" "
+                    <a href="#/plans">{lang.pick("查看计划", "See the plans")}</a>" "
+                    <button on:click=move |_| library.startup.set(None)>{lang.pick("知道了", "Dismiss")}</button>
+                </p>
             }.into_any());
         }
         let n = unexported.get();
