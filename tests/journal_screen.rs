@@ -162,3 +162,21 @@ fn history_times_print_as_real_dates_for_any_stored_time() {
         }
     }
 }
+
+#[test]
+fn two_stored_ops_with_one_id_and_time_are_reported_not_silently_resolved() {
+    use lanbai_planner::journal::merge::dedup_report;
+    let a = op("w-1", NOW, status("t1", Status::Done));
+    let b = op("w-1", NOW, status("t1", Status::OnHold));
+    let same = op("w-2", NOW, progress("t2", 5));
+    let (ops, clashes) = dedup_report(vec![a.clone(), same.clone(), b.clone(), same.clone()]);
+    assert_eq!(ops.len(), 2);
+    assert_eq!(clashes.len(), 1, "an exact copy is no clash");
+    let (ops2, clashes2) = dedup_report(vec![b.clone(), same, a.clone()]);
+    assert_eq!(ops, ops2, "the choice does not depend on order");
+    assert_eq!(clashes, clashes2);
+    let kept = &clashes[0].kept;
+    assert!(ops.contains(kept));
+    assert!(kept == &a || kept == &b);
+    assert_ne!(&clashes[0].set_aside, kept);
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::journal::Op;
-use crate::journal::merge::dedup_sorted;
+use crate::journal::merge::{IdClash, dedup_report};
 
 use super::keys::{Key, clean_writer, plan_prefix};
 use super::kv::{KeyValue, KvError};
@@ -73,6 +73,8 @@ pub struct LoadReport {
     pub missing_chunks: Vec<String>,
     /// Ops rescued from a damaged chunk could not be written again (their raw text is in quarantine).
     pub salvage_error: Option<StoreError>,
+    /// Stored ops sharing an id with another of other content: one is used, both stay stored.
+    pub id_clashes: Vec<IdClash>,
 }
 
 pub struct Store<K: KeyValue> {
@@ -279,7 +281,7 @@ impl<K: KeyValue> Store<K> {
             all.extend(salvaged);
         }
         all.extend(self.own.iter().cloned());
-        report.ops = dedup_sorted(all);
+        (report.ops, report.id_clashes) = dedup_report(all);
         report
     }
 

@@ -59,6 +59,13 @@ pub fn Banner() -> impl IntoView {
                     "pieces of the edit journal are gone from browser storage (cleared?). Import your last export on Data."))}</p>
             }.into_any());
         }
+        if !health.load.id_clashes.is_empty() {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="clash-banner">{format!("{} {}", health.load.id_clashes.len(), lang.pick(
+                    "条修改与另一条编号相同但内容不同（存储被手工改过？）：各只采用一条，两条都仍保存着。可在“修改记录”中核对。",
+                    "edits share an id with another of different content (storage edited by hand?): one of each is used, both are still stored. Check them in History."))}</p>
+            }.into_any());
+        }
         if !health.load.newer.is_empty() {
             lines.push(view! {
                 <p class="banner-warning" role="status">{lang.pick(

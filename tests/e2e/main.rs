@@ -4,6 +4,7 @@
 mod browser;
 mod charts;
 mod edits;
+mod hardening_import;
 mod import;
 mod offline;
 mod prerender;
