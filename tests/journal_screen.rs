@@ -180,3 +180,42 @@ fn two_stored_ops_with_one_id_and_time_are_reported_not_silently_resolved() {
     assert!(kept == &a || kept == &b);
     assert_ne!(&clashes[0].set_aside, kept);
 }
+
+mod props {
+    use super::*;
+    use lanbai_planner::journal::op::MAX_AT;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any stored time prints as a real date and minute, whatever the zone.
+        #[test]
+        fn stamps_are_total(ms in any::<i64>(), offset in -(14 * 60)..(14 * 60i64)) {
+            let s = Date::stamp(ms, offset);
+            let (day, time) = s.rsplit_once(' ').unwrap_or_default();
+            let (h, m) = time.split_once(':').unwrap_or_default();
+            prop_assert!(h.parse::<u32>().is_ok_and(|h| h < 24), "{}", s);
+            prop_assert!(m.parse::<u32>().is_ok_and(|m| m < 60), "{}", s);
+            let md: Vec<u32> = day.rsplitn(3, '-').take(2).filter_map(|p| p.parse().ok()).collect();
+            prop_assert!(md.len() == 2 && (1..=31).contains(&md[0]) && (1..=12).contains(&md[1]), "{}", s);
+        }
+
+        /// Whatever the file's times, nothing dated past tomorrow is accepted, nothing else is held back,
+        /// and every op of the file is either accepted or held.
+        #[test]
+        fn screening_holds_back_exactly_the_future(
+            ats in proptest::collection::vec(0i64..MAX_AT, 0..30),
+            now in 0i64..MAX_AT,
+        ) {
+            let file: Vec<Op> = ats
+                .iter()
+                .enumerate()
+                .map(|(i, at)| op(&format!("f-{i}"), *at, status("t1", Status::Done)))
+                .collect();
+            let s = screen(&sample_plan(), &[], &file, now);
+            prop_assert_eq!(s.accepted.len() + s.held.len(), file.len());
+            let limit = now.saturating_add(FUTURE_SLACK_MS);
+            prop_assert!(s.accepted.iter().all(|o| o.at <= limit));
+            prop_assert!(s.held.iter().all(|h| h.op.at > limit && h.reason == HoldReason::Future));
+        }
+    }
+}

@@ -125,7 +125,9 @@ impl ImportError {
                 line,
                 cut_short: true,
                 ..
-            } => format!("文件不完整：内容在第 {line} 行处中断，可能没有下载或复制完整。"),
+            } => {
+                format!("不是完整的 JSON 文件：内容在第 {line} 行处中断，可能没有下载或复制完整。")
+            }
             ImportError::NotJson { line, column, .. } => {
                 format!("不是有效的 JSON 文件（第 {line} 行第 {column} 列出错）。")
             }
@@ -162,7 +164,7 @@ impl ImportError {
                 cut_short: true,
                 ..
             } => format!(
-                "The file is incomplete: it stops at line {line}, perhaps it was not fully downloaded or copied."
+                "This is not a complete JSON file: it stops at line {line}; perhaps it was not fully downloaded or copied."
             ),
             ImportError::NotJson { line, column, .. } => {
                 format!("This is not a valid JSON file (error at line {line}, column {column}).")

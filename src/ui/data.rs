@@ -218,7 +218,13 @@ fn ExportImport() -> impl IntoView {
                     Side::Local => lang.pick("保留本机的修改", "keeps this browser's edit"),
                     Side::Incoming => lang.pick("采用文件中的修改（较新）", "takes the file's edit (newer)"),
                 };
-                view! { <li>{format!("{}：{winner}", c.field)}</li> }
+                let theirs = describe(&c.incoming, lang);
+                let mine = describe(&c.local, lang);
+                let line = match lang {
+                    crate::i18n::Lang::Zh => format!("文件：{theirs}；本机：{mine}——{winner}"),
+                    crate::i18n::Lang::En => format!("file: {theirs}; here: {mine} — {winner}"),
+                };
+                view! { <li>{line}</li> }
             }).collect_view();
             let held = listed(
                 p.screened.held.iter().map(|h| format!("{}：{}", describe(&h.op, lang), h.reason.message(lang))),
