@@ -267,62 +267,6 @@ pub fn delete(kv: &impl KeyValue, id: &str, now_ms: i64) -> Result<(), PlansErro
     Ok(())
 }
 
-/// The id of the plan to open at start-up: the one last opened, else the shipped plan.
-pub fn active_id(kv: &impl KeyValue) -> String {
-    kv.get(&Key::ActivePlan.render())
-        .map(|id| id.trim().to_string())
-        .filter(|id| !id.is_empty())
-        .unwrap_or_else(|| SHIPPED_ID.to_string())
-}
-
-/// Remembers the plan opened. The shipped plan is the default, so choosing it just clears the key.
-pub fn set_active(kv: &impl KeyValue, id: &str) -> Result<(), KvError> {
-    let key = Key::ActivePlan.render();
-    if id == SHIPPED_ID {
-        kv.remove(&key);
-        Ok(())
-    } else {
-        kv.set(&key, id)
-    }
-}
-
-/// The plan to show at start-up. Whatever goes wrong, the app still opens: with the shipped plan, and the
-/// reason to show. A pointer that cannot be followed is stored data like any other, so it is quarantined,
-/// never just deleted, and the reason goes to the banner.
-pub fn initial(kv: &impl KeyValue, now_ms: i64) -> (Plan, Option<PlansError>) {
-    let key = Key::ActivePlan.render();
-    let Some(raw) = kv.get(&key) else {
-        return (crate::plan::seed::gansu(), None);
-    };
-    let id = raw.trim();
-    let problem = if plausible_id(id) {
-        match load(kv, id, now_ms) {
-            Ok(plan) => return (plan, None),
-            Err(PlansError::NotFound(_)) => None,
-            // The plan itself was quarantined and that is the news; the pointer to it goes aside too.
-            Err(e @ PlansError::Unreadable(_)) => Some(e),
-            // Anything else is not about the pointer: open the shipped plan and say why, pointer kept.
-            Err(e) => return (crate::plan::seed::gansu(), Some(e)),
-        }
-    } else {
-        None
-    };
-    let aside = move_aside(
-        kv,
-        &key,
-        &raw,
-        "the pointer to the plan last opened names no readable plan",
-        now_ms,
-    );
-    let problem = problem.unwrap_or(PlansError::ActivePointer { aside });
-    (crate::plan::seed::gansu(), Some(problem))
-}
-
-/// What `set_active` writes: a plan id, never empty, never long, no control characters.
-fn plausible_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 128 && !id.chars().any(char::is_control)
-}
-
 fn entry_for(plan: &Plan, name: &str, now_ms: i64) -> PlanEntry {
     PlanEntry {
         id: plan.id.clone(),
@@ -406,6 +350,9 @@ fn move_aside(kv: &impl KeyValue, key: &str, raw: &str, reason: &str, now_ms: i6
     }
 }
 
+mod active;
 mod message;
+
+pub use active::{active_id, initial, set_active};
 #[cfg(test)]
 mod tests;

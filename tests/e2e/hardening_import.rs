@@ -95,7 +95,7 @@ async fn a_file_with_ops_dated_2099_is_previewed_by_name_and_the_rest_merges() {
 }
 
 #[tokio::test]
-async fn an_edit_after_a_stored_2099_op_shows_in_the_control_the_outline_and_after_a_reload() {
+async fn an_edit_after_a_stored_2099_op_wins_in_the_control_and_after_a_reload() {
     let (server, b) = open("future-stored").await;
     b.goto(&server.url("#/")).await;
     b.wait_for_text(".outline-home", "概览").await;
