@@ -181,6 +181,7 @@ fn two_stored_ops_with_one_id_and_time_are_reported_not_silently_resolved() {
     assert_ne!(&clashes[0].set_aside, kept);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod props {
     use super::*;
     use lanbai_planner::journal::op::MAX_AT;
