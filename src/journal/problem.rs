@@ -80,6 +80,11 @@ impl OpProblem {
     /// The reason in the person's language, without a final full stop (callers put it inside a sentence).
     pub fn message(self, lang: Lang) -> String {
         let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+        // "<which part><what is wrong with it>" in the person's language.
+        let about = |(zh, en): (&str, &str), zh_tail: &str, en_tail: &str| match lang {
+            Lang::Zh => format!("{zh}{zh_tail}"),
+            Lang::En => format!("{en}{en_tail}"),
+        };
         match self {
             OpProblem::Unreadable => pick(
                 "内容不完整或格式不对，本应用无法读取",
@@ -89,21 +94,9 @@ impl OpProblem {
                 "修改的种类无法识别（可能来自更新的版本）",
                 "the kind of change is not known (perhaps from a newer version)",
             ),
-            OpProblem::BadName(part) => {
-                let (zh, en) = part.words();
-                match lang {
-                    Lang::Zh => format!("{zh}为空或过长"),
-                    Lang::En => format!("{en} is empty or too long"),
-                }
-            }
+            OpProblem::BadName(part) => about(part.words(), "为空或过长", " is empty or too long"),
             OpProblem::PercentOver100 => pick("进度超过 100%", "the progress is over 100%"),
-            OpProblem::BadDate(part) => {
-                let (zh, en) = part.words();
-                match lang {
-                    Lang::Zh => format!("{zh}不是有效日期"),
-                    Lang::En => format!("{en} is not a valid date"),
-                }
-            }
+            OpProblem::BadDate(part) => about(part.words(), "不是有效日期", " is not a valid date"),
             OpProblem::NoteTooLong => pick("备注过长", "the note is too long"),
             OpProblem::NotANumber => pick(
                 "实际值不是有效数字",

@@ -5,8 +5,13 @@
 use crate::browser::Browser;
 use crate::edits::{set_value, wait_saved};
 use crate::open;
+use crate::server::StaticServer;
 use lanbai_planner::journal::{Op, OpKind, Region, Status, export};
 use lanbai_planner::storage::schema::{CURRENT, Meta, write_chunk, write_meta};
+
+#[path = "../common/mod.rs"]
+mod common;
+use common::{op, status};
 
 const PLAN: &str = "gansu-2020-shuangqu";
 /// 2020-06-30, well before any machine running these tests.
@@ -14,23 +19,19 @@ const JUNE: i64 = 1_593_500_000_000;
 /// 2099-01-01T00:00:00Z.
 const Y2099: i64 = 4_070_908_800_000;
 
-fn op(id: &str, at: i64, kind: OpKind) -> Op {
-    Op {
-        id: id.into(),
-        at,
-        kind,
-        cause: None,
+/// Opens the app with `stored` already in its storage, each `(writer, ops)` as that writer's chunk, the way
+/// an older build or a hand edit left them; the next page load reads them.
+async fn open_with(tag: &str, stored: &[(&str, Vec<Op>)]) -> (StaticServer, Browser) {
+    let (server, b) = open(tag).await;
+    b.goto(&server.url("#/")).await;
+    b.wait_for_text(".outline-home", "概览").await;
+    for (writer, ops) in stored {
+        store_ops(&b, writer, ops).await;
     }
+    (server, b)
 }
 
-fn status(task: &str, status: Status) -> OpKind {
-    OpKind::SetStatus {
-        task: task.into(),
-        status,
-    }
-}
-
-/// Writes `ops` to this browser's storage as another writer's chunk, the way an older build left them.
+/// Writes `ops` to this browser's storage as another writer's chunk.
 async fn store_ops(b: &Browser, writer: &str, ops: &[Op]) {
     let chunk = write_chunk(writer, 0, ops);
     let meta = write_meta(&Meta {
@@ -96,13 +97,12 @@ async fn a_file_with_ops_dated_2099_is_previewed_by_name_and_the_rest_merges() {
 
 #[tokio::test]
 async fn an_edit_after_a_stored_2099_op_wins_in_the_control_and_after_a_reload() {
-    let (server, b) = open("future-stored").await;
-    b.goto(&server.url("#/")).await;
-    b.wait_for_text(".outline-home", "概览").await;
-    store_ops(
-        &b,
-        "wold",
-        &[op("wold-1", Y2099, status("t1", Status::OnHold))],
+    let (server, b) = open_with(
+        "future-stored",
+        &[(
+            "wold",
+            vec![op("wold-1", Y2099, status("t1", Status::OnHold))],
+        )],
     )
     .await;
     b.goto(&server.url("#/task/1")).await;
@@ -119,13 +119,12 @@ async fn an_edit_after_a_stored_2099_op_wins_in_the_control_and_after_a_reload()
 
 #[tokio::test]
 async fn a_stored_time_no_clock_writes_prints_as_a_date_in_the_history() {
-    let (server, b) = open("far-history").await;
-    b.goto(&server.url("#/")).await;
-    b.wait_for_text(".outline-home", "概览").await;
-    store_ops(
-        &b,
-        "wold",
-        &[op("wold-1", i64::MAX, status("t1", Status::OnHold))],
+    let (server, b) = open_with(
+        "far-history",
+        &[(
+            "wold",
+            vec![op("wold-1", i64::MAX, status("t1", Status::OnHold))],
+        )],
     )
     .await;
     b.goto(&server.url("#/history")).await;
@@ -189,13 +188,9 @@ async fn a_json_tools_re_save_imports_and_hostile_ops_are_refused_in_chinese() {
 
 #[tokio::test]
 async fn a_clashing_id_and_ops_for_missing_tasks_are_shown_before_merging() {
-    let (server, b) = open("clash").await;
-    b.goto(&server.url("#/")).await;
-    b.wait_for_text(".outline-home", "概览").await;
-    store_ops(
-        &b,
-        "wold",
-        &[op("wold-1", JUNE, status("t1", Status::Done))],
+    let (server, b) = open_with(
+        "clash",
+        &[("wold", vec![op("wold-1", JUNE, status("t1", Status::Done))])],
     )
     .await;
     b.goto(&server.url("#/data")).await;
@@ -240,9 +235,7 @@ async fn the_first_edit_is_in_storage_before_any_timer_could_run() {
 
 #[tokio::test]
 async fn a_pointer_to_a_plan_that_is_gone_is_set_aside_and_said_in_the_banner() {
-    let (server, b) = open("pointer").await;
-    b.goto(&server.url("#/")).await;
-    b.wait_for_text(".outline-home", "概览").await;
+    let (_server, b) = open_with("pointer", &[]).await;
     b.eval("localStorage.setItem('lanbai:active-plan', 'gone-plan-2021-abcdef')")
         .await;
     b.client.refresh().await.expect("reload");
@@ -256,19 +249,15 @@ async fn a_pointer_to_a_plan_that_is_gone_is_set_aside_and_said_in_the_banner() 
 
 #[tokio::test]
 async fn two_stored_ops_with_one_id_and_different_content_are_said_in_the_banner() {
-    let (server, b) = open("stored-clash").await;
-    b.goto(&server.url("#/")).await;
-    b.wait_for_text(".outline-home", "概览").await;
-    store_ops(
-        &b,
-        "wold",
-        &[op("wold-1", JUNE, status("t1", Status::Done))],
-    )
-    .await;
-    store_ops(
-        &b,
-        "wnew",
-        &[op("wold-1", JUNE, status("t1", Status::OnHold))],
+    let (_server, b) = open_with(
+        "stored-clash",
+        &[
+            ("wold", vec![op("wold-1", JUNE, status("t1", Status::Done))]),
+            (
+                "wnew",
+                vec![op("wold-1", JUNE, status("t1", Status::OnHold))],
+            ),
+        ],
     )
     .await;
     b.client.refresh().await.expect("reload");
