@@ -3,7 +3,7 @@
 
 use super::super::keys::Key;
 use super::super::kv::{KeyValue, KvError};
-use super::{PlansError, SHIPPED_ID, load, move_aside};
+use super::{PlansError, Problem, SHIPPED_ID, load, move_aside};
 use crate::plan::Plan;
 
 /// The id of the plan to open at start-up: the one last opened, else the shipped plan.
@@ -34,18 +34,21 @@ pub fn initial(kv: &impl KeyValue, now_ms: i64) -> (Plan, Option<PlansError>) {
         return (crate::plan::seed::gansu(), None);
     };
     let id = raw.trim();
-    let problem = if plausible_id(id) {
+    if plausible_id(id) {
         match load(kv, id, now_ms) {
             Ok(plan) => return (plan, None),
-            Err(PlansError::NotFound(_)) => None,
-            // The plan itself was quarantined and that is the news; the pointer to it goes aside too.
-            Err(e @ PlansError::Unreadable(_)) => Some(e),
-            // Anything else is not about the pointer: open the shipped plan and say why, pointer kept.
+            Err(PlansError::NotFound(_)) => {}
+            // The plan was quarantined, and its quarantine key names it: the pointer holds nothing more, so
+            // it may go. The plan's problem is the news.
+            Err(e @ PlansError::Unreadable(Problem::Quarantined(_))) => {
+                kv.remove(&key);
+                return (crate::plan::seed::gansu(), Some(e));
+            }
+            // Anything else (a plan that could not be moved aside) is not about the pointer: it stays, and
+            // the next start tries and reports again.
             Err(e) => return (crate::plan::seed::gansu(), Some(e)),
         }
-    } else {
-        None
-    };
+    }
     let aside = move_aside(
         kv,
         &key,
@@ -53,8 +56,10 @@ pub fn initial(kv: &impl KeyValue, now_ms: i64) -> (Plan, Option<PlansError>) {
         "the pointer to the plan last opened names no readable plan",
         now_ms,
     );
-    let problem = problem.unwrap_or(PlansError::ActivePointer { aside });
-    (crate::plan::seed::gansu(), Some(problem))
+    (
+        crate::plan::seed::gansu(),
+        Some(PlansError::ActivePointer { aside }),
+    )
 }
 
 /// What `set_active` writes: a plan id, never empty, never long, no control characters.
