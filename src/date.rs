@@ -44,9 +44,11 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The inverse of [`Date::days`].
+    /// The inverse of [`Date::days`]. Total over every `i64`: days beyond ±2^39 (about 1.5 billion years, far
+    /// past any real date) are clamped there, so the year always fits an `i32` and nothing overflows.
     pub fn from_days(z: i64) -> Date {
-        let z = z + 719_468;
+        const LIMIT: i64 = 1 << 39;
+        let z = z.clamp(-LIMIT, LIMIT) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -61,6 +63,20 @@ impl Date {
     /// The date of a Unix timestamp in milliseconds (UTC), for turning "now" into a review date.
     pub fn from_unix_ms(ms: i64) -> Date {
         Date::from_days(ms.div_euclid(86_400_000))
+    }
+
+    /// `YYYY-MM-DD HH:MM` of a Unix time in milliseconds shifted by `offset_minutes` east of UTC (the local
+    /// time zone's offset at that instant). Total over every `i64`: a stored time no clock could write (say
+    /// `i64::MAX`) still prints as a real, if far, date instead of "0000-01-00".
+    pub fn stamp(ms: i64, offset_minutes: i64) -> String {
+        let local = ms.saturating_add(offset_minutes.saturating_mul(60_000));
+        let minutes = local.div_euclid(60_000).rem_euclid(24 * 60);
+        format!(
+            "{} {:02}:{:02}",
+            Date::from_unix_ms(local).iso(),
+            minutes / 60,
+            minutes % 60
+        )
     }
 
     /// The first day of this date's month (month ticks on time axes).
@@ -151,5 +167,12 @@ mod tests {
         assert_eq!(Date::from_unix_ms(0).iso(), "1970-01-01");
         assert_eq!(Date::from_unix_ms(1_593_561_599_999).iso(), "2020-06-30");
         assert_eq!(Date::from_unix_ms(-1).iso(), "1969-12-31");
+    }
+
+    #[test]
+    fn stamps_are_local_minutes() {
+        assert_eq!(Date::stamp(1_593_561_599_999, 0), "2020-06-30 23:59");
+        assert_eq!(Date::stamp(1_593_561_599_999, 8 * 60), "2020-07-01 07:59");
+        assert_eq!(Date::stamp(0, -60), "1969-12-31 23:00");
     }
 }

@@ -1,6 +1,7 @@
 //! The edits file a reviewer hands to a colleague. It names its format, schema and plan so a wrong file is
 //! refused with a reason, and carries a checksum of its ops so a truncated or hand-edited file is caught before
-//! anything is merged.
+//! anything is merged. The checksum is of the ops' *content*: a JSON tool that re-saves the file (writing
+//! `12.0` as `12`, re-indenting, re-ordering keys) changes no edit, so it must not make the file unreadable.
 
 use std::collections::HashSet;
 
@@ -8,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::op::Op;
+use super::problem::OpProblem;
+use crate::i18n::Lang;
 
 pub const FORMAT: &str = "lanbai-planner-edits";
 /// The schema of the file (not of localStorage). Bump with a conversion in `import_file` when the op shape changes.
@@ -28,7 +31,7 @@ pub struct ExportFile {
 /// Builds the file; the caller serialises it with [`ExportFile::to_json`].
 pub fn export(plan_id: &str, exported_at: i64, ops: &[Op]) -> ExportFile {
     let ops = ops.to_vec();
-    let checksum = ops_checksum(&serde_json::to_value(&ops).unwrap_or(Value::Null));
+    let checksum = checksum_of(&ops);
     ExportFile {
         format: FORMAT.into(),
         schema: SCHEMA,
@@ -52,8 +55,15 @@ impl ExportFile {
     }
 }
 
-/// The checksum is taken over a `serde_json::Value`, whose serialisation is canonical (fixed key order, shortest
-/// round-trip floats), so it does not depend on the whitespace or escapes of the file.
+/// The checksum of typed ops: they are re-serialised through a `serde_json::Value`, whose serialisation is
+/// canonical (sorted keys, shortest round-trip floats, `12` read into an `f64` written as `12.0`). For every
+/// file this app exported that is exactly the text the checksum was first taken over, so old files still
+/// import; a change of any edit's content still changes it.
+pub fn checksum_of(ops: &[Op]) -> String {
+    ops_checksum(&serde_json::to_value(ops).unwrap_or(Value::Null))
+}
+
+/// FNV-1a of the canonical serialisation of a JSON value (see [`checksum_of`]).
 pub fn ops_checksum(ops: &Value) -> String {
     format!(
         "{:016x}",
@@ -74,10 +84,12 @@ pub enum ImportError {
         bytes: usize,
         max: usize,
     },
+    /// Not JSON. Only the place is kept: the parser's own English text is not for people.
     NotJson {
         line: usize,
         column: usize,
-        detail: String,
+        /// The text ends in the middle of a value: the file was cut short.
+        cut_short: bool,
     },
     /// Valid JSON, but not an edits file (another app's data, a plan file…).
     NotEditsFile,
@@ -90,15 +102,16 @@ pub enum ImportError {
         found: u64,
         supported: u32,
     },
+    /// The schema is not a number this app wrote; `None` when the file has none.
     UnknownSchema {
-        found: String,
+        found: Option<String>,
     },
     /// The ops do not match the checksum: the file was truncated or edited by hand.
     ChecksumMismatch,
     InvalidOp {
         index: usize,
         id: Option<String>,
-        reason: String,
+        reason: OpProblem,
     },
 }
 
@@ -107,6 +120,13 @@ impl ImportError {
         match self {
             ImportError::TooLarge { bytes, max } => {
                 format!("文件过大（{bytes} 字节，上限 {max} 字节）。")
+            }
+            ImportError::NotJson {
+                line,
+                cut_short: true,
+                ..
+            } => {
+                format!("不是完整的 JSON 文件：内容在第 {line} 行处中断，可能没有下载或复制完整。")
             }
             ImportError::NotJson { line, column, .. } => {
                 format!("不是有效的 JSON 文件（第 {line} 行第 {column} 列出错）。")
@@ -118,15 +138,19 @@ impl ImportError {
             ImportError::NewerSchema { found, .. } => {
                 format!("该文件由更新版本的应用导出（格式版本 {found}），请先更新应用。")
             }
-            ImportError::UnknownSchema { found } => format!("无法识别的格式版本：{found}。"),
+            ImportError::UnknownSchema { found: Some(found) } => {
+                format!("无法识别的格式版本：{found}。")
+            }
+            ImportError::UnknownSchema { found: None } => "文件中没有格式版本，无法识别。".into(),
             ImportError::ChecksumMismatch => {
                 "校验和不符：文件可能被截断或手工修改过，未导入任何内容。".into()
             }
             ImportError::InvalidOp { index, id, reason } => {
                 format!(
-                    "第 {} 条修改（{}）无效：{reason}。未导入任何内容。",
+                    "第 {} 条修改（{}）无效：{}。未导入任何内容。",
                     index + 1,
-                    id.as_deref().unwrap_or("无编号")
+                    id.as_deref().unwrap_or("无编号"),
+                    reason.message(Lang::Zh)
                 )
             }
         }
@@ -135,8 +159,15 @@ impl ImportError {
     pub fn message_en(&self) -> String {
         match self {
             ImportError::TooLarge { bytes, max } => format!("The file is too large ({bytes} bytes; the limit is {max})."),
-            ImportError::NotJson { line, column, detail } => {
-                format!("This is not a valid JSON file (line {line}, column {column}: {detail}).")
+            ImportError::NotJson {
+                line,
+                cut_short: true,
+                ..
+            } => format!(
+                "This is not a complete JSON file: it stops at line {line}; perhaps it was not fully downloaded or copied."
+            ),
+            ImportError::NotJson { line, column, .. } => {
+                format!("This is not a valid JSON file (error at line {line}, column {column}).")
             }
             ImportError::NotEditsFile => "This is not an edits file exported by this app.".into(),
             ImportError::OtherPlan { found, expected } => {
@@ -145,14 +176,20 @@ impl ImportError {
             ImportError::NewerSchema { found, supported } => format!(
                 "The file was exported by a newer version of the app (schema {found}, this version reads up to {supported}). Please update."
             ),
-            ImportError::UnknownSchema { found } => format!("Unknown schema version: {found}."),
+            ImportError::UnknownSchema { found: Some(found) } => {
+                format!("Unknown schema version: {found}.")
+            }
+            ImportError::UnknownSchema { found: None } => {
+                "The file has no schema version, so it cannot be read.".into()
+            }
             ImportError::ChecksumMismatch => {
                 "The checksum does not match: the file was truncated or edited. Nothing was imported.".into()
             }
             ImportError::InvalidOp { index, id, reason } => format!(
-                "Edit #{} ({}) is invalid: {reason}. Nothing was imported.",
+                "Edit #{} ({}) is invalid: {}. Nothing was imported.",
                 index + 1,
-                id.as_deref().unwrap_or("no id")
+                id.as_deref().unwrap_or("no id"),
+                reason.message(Lang::En)
             ),
         }
     }
@@ -181,7 +218,7 @@ pub fn import_file(
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        detail: e.to_string(),
+        cut_short: e.classify() == serde_json::error::Category::Eof,
     })?;
     let Value::Object(obj) = value else {
         return Err(ImportError::NotEditsFile);
@@ -198,8 +235,9 @@ pub fn import_file(
             });
         }
         other => {
-            let found = other.map_or_else(|| "missing".to_string(), Value::to_string);
-            return Err(ImportError::UnknownSchema { found });
+            return Err(ImportError::UnknownSchema {
+                found: other.map(Value::to_string),
+            });
         }
     }
     let plan_id = match obj.get("plan_id") {
@@ -221,24 +259,30 @@ pub fn import_file(
     else {
         return Err(ImportError::NotEditsFile);
     };
-    if ops_checksum(&Value::Array(raw_ops.clone())) != *checksum {
+    // Read every op into its typed form first: the checksum is over their content (see `checksum_of`).
+    let mut ops = Vec::with_capacity(raw_ops.len());
+    for (index, raw) in raw_ops.iter().enumerate() {
+        let op = Op::deserialize(raw).map_err(|_| ImportError::InvalidOp {
+            index,
+            id: raw.get("id").and_then(Value::as_str).map(str::to_string),
+            reason: unreadable_reason(raw),
+        })?;
+        ops.push(op);
+    }
+    if checksum_of(&ops) != *checksum {
         return Err(ImportError::ChecksumMismatch);
     }
-    let mut ops = Vec::with_capacity(raw_ops.len());
     let mut seen = HashSet::new();
-    for (index, raw) in raw_ops.iter().enumerate() {
-        let id = raw.get("id").and_then(Value::as_str).map(str::to_string);
-        let invalid = |reason: String| ImportError::InvalidOp {
+    for (index, op) in ops.iter().enumerate() {
+        let invalid = |reason| ImportError::InvalidOp {
             index,
-            id: id.clone(),
+            id: Some(op.id.clone()),
             reason,
         };
-        let op: Op = serde_json::from_value(raw.clone()).map_err(|e| invalid(e.to_string()))?;
         op.validate().map_err(invalid)?;
-        if !seen.insert(op.id.clone()) {
-            return Err(invalid("the id appears twice in the file".into()));
+        if !seen.insert(op.id.as_str()) {
+            return Err(invalid(OpProblem::DuplicateId));
         }
-        ops.push(op);
     }
     Ok(ExportFile {
         format: FORMAT.into(),
@@ -248,4 +292,17 @@ pub fn import_file(
         ops,
         checksum: checksum.clone(),
     })
+}
+
+/// Why serde could not read an op, in our words: a `type` this version does not know, or else a missing or
+/// mistyped part.
+fn unreadable_reason(raw: &Value) -> OpProblem {
+    let kind = raw
+        .get("kind")
+        .and_then(|k| k.get("type"))
+        .and_then(Value::as_str);
+    match kind {
+        Some(tag) if !super::wire::KIND_TAGS.contains(&tag) => OpProblem::UnknownKind,
+        _ => OpProblem::Unreadable,
+    }
 }

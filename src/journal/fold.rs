@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::plan::{Plan, Target};
 
 use super::op::{Field, Op, OpKind, Region, Status};
+use super::problem::OpProblem;
 
 /// Everything the UI shows about edits, keyed by stable ids.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -95,7 +96,7 @@ pub enum IgnoreReason {
         place: String,
     },
     /// Failed [`Op::validate`] (only reachable through code that skipped import validation).
-    Invalid(String),
+    Invalid(OpProblem),
 }
 
 /// Derives the view state. Ops about unknown tasks/targets and invalid ops are listed in `ignored`.

@@ -101,9 +101,23 @@ fn latest_only<'a>(side: &'a [Op], other: &HashSet<&str>) -> HashMap<Field, &'a 
     by_field
 }
 
+/// Two ops read with one id but different content (only hand-edited storage or files do that). One is kept
+/// by the same tie-break as `merge`; the other stays where it is stored, and the pair is reported so the
+/// person is told instead of seeing a value change with no notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdClash {
+    pub kept: Op,
+    pub set_aside: Op,
+}
+
 /// `merge(&[], &ops).ops` without copying: the journal read from storage is deduplicated by id (the same
 /// tie-break as `merge`) and sorted in place. Loading a 10,000-entry journal otherwise cloned every op.
 pub fn dedup_sorted(ops: Vec<Op>) -> Vec<Op> {
+    dedup_report(ops).0
+}
+
+/// [`dedup_sorted`], also returning every id clash it resolved, sorted by id.
+pub fn dedup_report(ops: Vec<Op>) -> (Vec<Op>, Vec<IdClash>) {
     let mut winner: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(ops.len(), Default::default());
     for (i, op) in ops.iter().enumerate() {
@@ -116,6 +130,19 @@ pub fn dedup_sorted(ops: Vec<Op>) -> Vec<Op> {
             })
             .or_insert(i);
     }
+    let mut clashes: Vec<IdClash> = ops
+        .iter()
+        .enumerate()
+        .filter_map(|(i, op)| {
+            let w = *winner.get(op.id.as_str())?;
+            let kept = &ops[w];
+            (w != i && kept != op).then(|| IdClash {
+                kept: kept.clone(),
+                set_aside: op.clone(),
+            })
+        })
+        .collect();
+    crate::sort::sort_by(&mut clashes, |a, b| a.kept.id.cmp(&b.kept.id));
     let mut keep = vec![false; ops.len()];
     for i in winner.into_values() {
         keep[i] = true;
@@ -126,7 +153,7 @@ pub fn dedup_sorted(ops: Vec<Op>) -> Vec<Op> {
         .filter_map(|(op, k)| k.then_some(op))
         .collect();
     crate::sort::sort_by(&mut out, |a, b| a.order_key().cmp(&b.order_key()));
-    out
+    (out, clashes)
 }
 
 /// The journal's canonical order: `(at, id)`.

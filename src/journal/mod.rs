@@ -8,6 +8,8 @@ pub mod fold;
 pub mod merge;
 pub mod op;
 pub mod pace;
+pub mod problem;
+pub mod screen;
 pub mod undo;
 mod wire;
 
@@ -16,4 +18,6 @@ pub use fold::{IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, Vi
 pub use merge::{Conflict, MergeResult, Side, merge, sort_ops};
 pub use op::{Cause, Field, Op, OpKind, Region, Status};
 pub use pace::{Pace, attainment, elapsed_fraction, pace, target_pace, task_pace};
-pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, undo};
+pub use problem::OpProblem;
+pub use screen::{HoldReason, Screened, screen};
+pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, stamp, undo};

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::problem::{DatePart, OpProblem, Part};
 
 /// One edit, as stored, exported and merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,40 +226,56 @@ impl OpKind {
 /// Upper bounds that keep one hostile file from filling storage with a single op.
 pub const MAX_ID_LEN: usize = 128;
 pub const MAX_TEXT_LEN: usize = 20_000;
+/// The largest actual figure taken: far above any plan's count or amount (a thousand trillion), and small
+/// enough that sums and percentages of such figures stay finite.
+pub const MAX_ACTUAL: f64 = 1e15;
+/// The sane range of `at`. The upper bound is what matters: an op dated far ahead wins its field against
+/// every later edit, so a time no working clock writes (2100 and beyond, up to `i64::MAX`) is refused
+/// wherever ops are read — import, load and fold. The lower bound is the epoch: an old time only loses, and
+/// no clock writes a negative one.
+pub const MIN_AT: i64 = 0;
+/// 2100-01-01T00:00:00Z, exclusive.
+pub const MAX_AT: i64 = 4_102_444_800_000;
+
+/// Whether `at` lies in the sane range [`MIN_AT`]..[`MAX_AT`].
+pub fn at_in_range(at: i64) -> bool {
+    (MIN_AT..MAX_AT).contains(&at)
+}
 
 impl Op {
-    /// Checks what serde cannot: ranges, dates, finite numbers, lengths. Returns the reason in English; callers
-    /// that show it to people wrap it in their own bilingual message.
-    pub fn validate(&self) -> Result<(), String> {
-        let short = |what: &str, s: &str| -> Result<(), String> {
+    /// Checks what serde cannot: the time, ranges, dates, finite numbers, lengths. The reason is one of our
+    /// own, with a message in each language.
+    pub fn validate(&self) -> Result<(), OpProblem> {
+        let short = |part: Part, s: &str| -> Result<(), OpProblem> {
             if s.is_empty() || s.len() > MAX_ID_LEN {
-                Err(format!("{what} must be 1..={MAX_ID_LEN} bytes"))
+                Err(OpProblem::BadName(part))
             } else {
                 Ok(())
             }
         };
-        let date = |what: &str, s: &str| -> Result<(), String> {
-            Date::parse(s)
-                .map(|_| ())
-                .ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
+        let date = |part: DatePart, s: &str| -> Result<(), OpProblem> {
+            Date::parse(s).map(|_| ()).ok_or(OpProblem::BadDate(part))
         };
-        short("id", &self.id)?;
+        short(Part::Id, &self.id)?;
+        if !at_in_range(self.at) {
+            return Err(OpProblem::TimeOutOfRange);
+        }
         if let Some(Cause::Undo(o) | Cause::Redo(o)) = &self.cause {
-            short("cause op", o)?;
+            short(Part::CauseOp, o)?;
         }
         match &self.kind {
-            OpKind::SetStatus { task, .. } => short("task", task),
+            OpKind::SetStatus { task, .. } => short(Part::Task, task),
             OpKind::SetProgress { task, percent } => {
-                short("task", task)?;
+                short(Part::Task, task)?;
                 if *percent > 100 {
-                    Err(format!("progress {percent} is over 100"))
+                    Err(OpProblem::PercentOver100)
                 } else {
                     Ok(())
                 }
             }
             OpKind::SetDeadline { task, date: d } => {
-                short("task", task)?;
-                d.as_deref().map_or(Ok(()), |d| date("deadline", d))
+                short(Part::Task, task)?;
+                d.as_deref().map_or(Ok(()), |d| date(DatePart::Deadline, d))
             }
             OpKind::AddNote {
                 task,
@@ -267,21 +284,21 @@ impl Op {
                 author,
                 text,
             } => {
-                short("task", task)?;
-                short("note id", note_id)?;
-                date("note date", d)?;
+                short(Part::Task, task)?;
+                short(Part::NoteId, note_id)?;
+                date(DatePart::NoteDate, d)?;
                 if author.as_ref().is_some_and(|a| a.len() > MAX_ID_LEN) {
-                    return Err("author is too long".into());
+                    return Err(OpProblem::BadName(Part::Author));
                 }
                 if text.len() > MAX_TEXT_LEN {
-                    Err(format!("note is over {MAX_TEXT_LEN} bytes"))
+                    Err(OpProblem::NoteTooLong)
                 } else {
                     Ok(())
                 }
             }
             OpKind::DeleteNote { task, note_id } => {
-                short("task", task)?;
-                short("note id", note_id)
+                short(Part::Task, task)?;
+                short(Part::NoteId, note_id)
             }
             OpKind::SetActual {
                 target,
@@ -289,23 +306,19 @@ impl Op {
                 as_of,
                 value,
             } => {
-                short("target", target)?;
+                short(Part::Target, target)?;
                 region_ok(region)?;
-                date("as-of date", as_of)?;
-                if value.is_finite() {
-                    Ok(())
-                } else {
-                    Err("value is not a finite number".into())
-                }
+                date(DatePart::AsOf, as_of)?;
+                actual_ok(*value)
             }
             OpKind::ClearActual {
                 target,
                 region,
                 as_of,
             } => {
-                short("target", target)?;
+                short(Part::Target, target)?;
                 region_ok(region)?;
-                date("as-of date", as_of)
+                date(DatePart::AsOf, as_of)
             }
         }
     }
@@ -316,11 +329,25 @@ impl Op {
     }
 }
 
-fn region_ok(region: &Region) -> Result<(), String> {
+fn region_ok(region: &Region) -> Result<(), OpProblem> {
     match region {
         Region::Place(p) if p.is_empty() || p.len() > MAX_ID_LEN => {
-            Err("place name must be 1..=128 bytes".into())
+            Err(OpProblem::BadName(Part::Place))
         }
         _ => Ok(()),
+    }
+}
+
+/// The rule for an actual figure, shared by the form and by every reader of ops: a finite number from 0 to
+/// [`MAX_ACTUAL`].
+pub fn actual_ok(value: f64) -> Result<(), OpProblem> {
+    if !value.is_finite() {
+        Err(OpProblem::NotANumber)
+    } else if value < 0.0 {
+        Err(OpProblem::Negative)
+    } else if value > MAX_ACTUAL {
+        Err(OpProblem::TooLarge)
+    } else {
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@
 //! reload from the ops alone.
 
 use super::fold::newer;
-use super::op::{Cause, Op, OpKind, Region, Status, region_label};
+use super::op::{Cause, Op, OpKind, Region, Status, at_in_range, region_label};
 
 /// The local user's undo and redo stacks (op ids, top last).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,23 +65,36 @@ pub fn redo(ops: &[Op], own_prefix: &str, new_id: String, now: i64) -> Option<Op
 fn inverse(ops: &[Op], of: &str, id: String, now: i64, cause: Cause) -> Option<Op> {
     let x = ops.iter().find(|o| o.id == of)?;
     let field = x.kind.field();
-    let same: Vec<&Op> = ops.iter().filter(|o| o.kind.field() == field).collect();
-    let before = same
+    let before = ops
         .iter()
-        .filter(|o| o.order_key() < x.order_key())
-        .copied()
+        .filter(|o| o.kind.field() == field && o.order_key() < x.order_key())
         .reduce(newer);
-    let winner_at = same.iter().map(|o| o.at).max().unwrap_or(x.at);
     let kind = match before {
         Some(p) => p.kind.clone(),
         None => reset(&x.kind),
     };
     Some(Op {
         id,
-        at: now.max(winner_at.saturating_add(1)),
+        at: stamp(ops, &kind, now),
         kind,
         cause: Some(cause),
     })
+}
+
+/// The time for a new op of `kind`'s field: `now`, or just after the field's current winner when that is
+/// dated later (another machine's clock ran fast, or an op from before imports refused future times). The
+/// person makes an edit having seen the value it replaces, so the edit must win — the rule of a Lamport
+/// clock — or the control would show the new value while the outline and a reload show the old one. Ops
+/// outside the sane time range are left out: `fold` ignores them, so they win nothing.
+pub fn stamp(ops: &[Op], kind: &OpKind, now: i64) -> i64 {
+    let field = kind.field();
+    let task = kind.task();
+    ops.iter()
+        .filter(|o| at_in_range(o.at) && o.kind.task() == task && o.kind.field() == field)
+        .map(|o| o.at)
+        .max()
+        // `at < MAX_AT`, so adding one cannot overflow.
+        .map_or(now, |latest| now.max(latest + 1))
 }
 
 /// The op that puts a field back to "never edited".
@@ -153,7 +166,8 @@ pub fn history(ops: &[Op], task: Option<&str>) -> Vec<HistoryEntry> {
     out
 }
 
-fn summary(kind: &OpKind) -> (String, String) {
+/// One edit in a few words, in both languages; the subject (task or target id) comes first.
+pub(super) fn summary(kind: &OpKind) -> (String, String) {
     let place = |r: &Region| match r {
         Region::Total => ("合计".to_string(), "total".to_string()),
         Region::Place(p) => (p.clone(), region_label(r).to_string()),

@@ -21,6 +21,17 @@ enum KindTag {
     ClearActual,
 }
 
+/// The `type` of each `KindTag`, as written in files (to tell "unknown kind" from "malformed" in messages).
+pub(super) const KIND_TAGS: [&str; 7] = [
+    "set_status",
+    "set_progress",
+    "set_deadline",
+    "add_note",
+    "delete_note",
+    "set_actual",
+    "clear_actual",
+];
+
 /// Every field any `OpKind` variant has, all optional.
 #[derive(Deserialize)]
 pub(super) struct OpKindWire {

@@ -1,6 +1,7 @@
 //! What a write or a load tells the UI: a write that did not reach storage, and what loading found.
 
 use crate::journal::Op;
+use crate::journal::merge::IdClash;
 
 use super::quarantine::{LeftInPlace, QuarantineEntry};
 
@@ -80,4 +81,6 @@ pub struct LoadReport {
     pub missing_chunks: Vec<String>,
     /// Ops rescued from a damaged chunk could not be written again (their raw text is in quarantine).
     pub salvage_error: Option<StoreError>,
+    /// Stored ops sharing an id with another of other content: one is used, both stay stored.
+    pub id_clashes: Vec<IdClash>,
 }

@@ -82,6 +82,11 @@ pub enum PlansError {
     Shipped,
     NotFound(String),
     Unreadable(Problem),
+    /// The pointer to the plan last opened could not be followed: it named no stored plan, or was not a plan
+    /// id at all. It was moved aside like any unreadable value (or, storage being full, left alone).
+    ActivePointer {
+        aside: Problem,
+    },
     Storage(KvError),
 }
 
@@ -262,40 +267,6 @@ pub fn delete(kv: &impl KeyValue, id: &str, now_ms: i64) -> Result<(), PlansErro
     Ok(())
 }
 
-/// The id of the plan to open at start-up: the one last opened, else the shipped plan.
-pub fn active_id(kv: &impl KeyValue) -> String {
-    kv.get(&Key::ActivePlan.render())
-        .map(|id| id.trim().to_string())
-        .filter(|id| !id.is_empty())
-        .unwrap_or_else(|| SHIPPED_ID.to_string())
-}
-
-/// Remembers the plan opened. The shipped plan is the default, so choosing it just clears the key.
-pub fn set_active(kv: &impl KeyValue, id: &str) -> Result<(), KvError> {
-    let key = Key::ActivePlan.render();
-    if id == SHIPPED_ID {
-        kv.remove(&key);
-        Ok(())
-    } else {
-        kv.set(&key, id)
-    }
-}
-
-/// The plan to show at start-up. Whatever goes wrong, the app still opens: with the shipped plan, and the
-/// reason to show.
-pub fn initial(kv: &impl KeyValue, now_ms: i64) -> (Plan, Option<PlansError>) {
-    let id = active_id(kv);
-    match load(kv, &id, now_ms) {
-        Ok(plan) => (plan, None),
-        Err(e) => {
-            if matches!(e, PlansError::NotFound(_) | PlansError::Unreadable(_)) {
-                kv.remove(&Key::ActivePlan.render());
-            }
-            (crate::plan::seed::gansu(), Some(e))
-        }
-    }
-}
-
 fn entry_for(plan: &Plan, name: &str, now_ms: i64) -> PlanEntry {
     PlanEntry {
         id: plan.id.clone(),
@@ -379,6 +350,9 @@ fn move_aside(kv: &impl KeyValue, key: &str, raw: &str, reason: &str, now_ms: i6
     }
 }
 
+mod active;
 mod message;
+
+pub use active::{active_id, initial, set_active};
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::journal::Op;
-use crate::journal::merge::dedup_sorted;
+use crate::journal::merge::dedup_report;
 
 use super::claims::{self, LISTED_MISSING, MAX_CHUNKS};
 use super::keys::{Key, clean_writer, is_of_plan};
@@ -275,7 +275,7 @@ impl<K: KeyValue> Store<K> {
             all.extend(salvaged);
         }
         all.extend(self.own.iter().cloned());
-        report.ops = dedup_sorted(all);
+        (report.ops, report.id_clashes) = dedup_report(all);
         report
     }
 

@@ -16,6 +16,7 @@ pub fn Banner() -> impl IntoView {
     let lang = use_lang();
     let edits = use_edits();
     let settings = use_settings();
+    let library = super::plans::use_library();
     let unexported = Memo::new(move |_| {
         let since = settings.last_export_at.get().unwrap_or(i64::MIN);
         edits.ops.read().iter().filter(|o| o.at > since).count()
@@ -83,11 +84,27 @@ pub fn Banner() -> impl IntoView {
                     "pieces of the edit journal are gone from browser storage (cleared?). Import your last export on Data."))}</p>
             }.into_any());
         }
+        if !health.load.id_clashes.is_empty() {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="clash-banner">{format!("{} {}", health.load.id_clashes.len(), lang.pick(
+                    "条修改与另一条编号相同但内容不同（存储被手工改过？）：各只采用一条，两条都仍保存着。可在“修改记录”中核对。",
+                    "edits share an id with another of different content (storage edited by hand?): one of each is used, both are still stored. Check them in History."))}</p>
+            }.into_any());
+        }
         if !health.load.newer.is_empty() {
             lines.push(view! {
                 <p class="banner-warning" role="status">{lang.pick(
                     "浏览器中有更新版本应用写入的数据，本版本无法读取，已原样保留。",
                     "Browser storage holds data written by a newer version of the app; this version leaves it untouched.")}</p>
+            }.into_any());
+        }
+        if let Some(problem) = library.startup.get() {
+            lines.push(view! {
+                <p class="banner-warning" role="status" id="plan-banner">
+                    {problem.message(lang)}" "
+                    <a href="#/plans">{lang.pick("查看计划", "See the plans")}</a>" "
+                    <button on:click=move |_| library.startup.set(None)>{lang.pick("知道了", "Dismiss")}</button>
+                </p>
             }.into_any());
         }
         let n = unexported.get();

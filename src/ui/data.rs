@@ -6,7 +6,8 @@ use super::components::set_title;
 use super::edits::{now_ms, use_edits};
 use super::settings::use_settings;
 use super::state::{tr, use_lang, use_plan};
-use crate::journal::{ExportFile, MergeResult, Side, export, import_file, merge};
+use crate::journal::screen::{Screened, describe, screen};
+use crate::journal::{ExportFile, Side, export, import_file};
 use crate::storage::KeyValue;
 use crate::storage::browser::LocalStorage as BrowserKv;
 use leptos::prelude::*;
@@ -112,12 +113,15 @@ fn StorageStatus() -> impl IntoView {
     }
 }
 
-/// What an import would do, shown before anything is applied.
+/// What an import would do, shown before anything is applied: every choice the merge makes is said.
 #[derive(Clone)]
 struct Preview {
     file: ExportFile,
-    result: MergeResult,
+    screened: Screened,
 }
+
+/// How many ops each list of the preview names; the rest are counted.
+const LISTED: usize = 20;
 
 #[component]
 fn ExportImport() -> impl IntoView {
@@ -176,9 +180,11 @@ fn ExportImport() -> impl IntoView {
             let plan_id = plan.read_untracked().id.clone();
             match import_file(&text, &plan_id, MAX_IMPORT_BYTES) {
                 Ok(file) => {
-                    let result = edits.ops.with_untracked(|ops| merge(ops, &file.ops));
+                    let screened = edits.ops.with_untracked(|ops| {
+                        screen(&plan.read_untracked(), ops, &file.ops, now_ms())
+                    });
                     message.set(None);
-                    preview.set(Some(Preview { file, result }));
+                    preview.set(Some(Preview { file, screened }));
                 }
                 Err(err) => message.set(Some((
                     false,
@@ -193,7 +199,7 @@ fn ExportImport() -> impl IntoView {
         if let Some(p) = preview.get_untracked() {
             let lang = lang.get_untracked();
             preview.set(None);
-            message.set(Some(match edits.import(&p.file.ops) {
+            message.set(Some(match edits.import(&p.screened.accepted) {
                 Ok(added) => (
                     true,
                     format!(
@@ -202,27 +208,56 @@ fn ExportImport() -> impl IntoView {
                         lang.pick("条修改。", "edits.")
                     ),
                 ),
-                Err(err) => (false, err.import_refused(lang, p.file.ops.len())),
+                Err(err) => (false, err.import_refused(lang, p.screened.accepted.len())),
             }));
         }
     };
     let preview_view = move || {
         preview.get().map(|p| {
             let lang = lang.get();
-            let conflicts = p.result.conflicts.iter().map(|c| {
+            let result = &p.screened.merge;
+            let conflicts = result.conflicts.iter().map(|c| {
                 let winner = match c.winner {
                     Side::Local => lang.pick("保留本机的修改", "keeps this browser's edit"),
                     Side::Incoming => lang.pick("采用文件中的修改（较新）", "takes the file's edit (newer)"),
                 };
-                view! { <li>{format!("{}：{winner}", c.field)}</li> }
+                let theirs = describe(&c.incoming, lang);
+                let mine = describe(&c.local, lang);
+                let line = match lang {
+                    crate::i18n::Lang::Zh => format!("文件：{theirs}；本机：{mine}——{winner}"),
+                    crate::i18n::Lang::En => format!("file: {theirs}; here: {mine} — {winner}"),
+                };
+                view! { <li>{line}</li> }
             }).collect_view();
+            let held = listed(
+                p.screened.held.iter().map(|h| format!("{}：{}", describe(&h.op, lang), h.reason.message(lang))),
+                lang,
+            );
+            let unseen = listed(
+                p.screened.not_in_plan.iter().map(|i| format!("{}：{}", i.op_id, i.reason.message(lang))),
+                lang,
+            );
+            let summary = format!("{} {} · {} {} · {} {}{}",
+                lang.pick("文件中", "In the file:"), p.file.ops.len(),
+                lang.pick("新增", "new:"), result.added,
+                lang.pick("冲突", "conflicts:"), result.conflicts.len(),
+                if p.screened.held.is_empty() { String::new() } else {
+                    format!(" · {} {}", lang.pick("不导入", "not imported:"), p.screened.held.len())
+                });
             view! {
                 <div class="import-preview" role="region" aria-label=lang.pick("导入预览", "Import preview")>
-                    <p id="import-summary">{format!("{} {} · {} {} · {} {}",
-                        lang.pick("文件中", "In the file:"), p.file.ops.len(),
-                        lang.pick("新增", "new:"), p.result.added,
-                        lang.pick("冲突", "conflicts:"), p.result.conflicts.len())}</p>
-                    {(!p.result.conflicts.is_empty()).then(|| view! { <ul class="conflicts">{conflicts}</ul> })}
+                    <p id="import-summary">{summary}</p>
+                    {(!result.conflicts.is_empty()).then(|| view! { <ul class="conflicts">{conflicts}</ul> })}
+                    {(!p.screened.held.is_empty()).then(|| view! {
+                        <p class="error">{lang.pick("以下修改不会导入，文件中其余的修改仍可合并：",
+                            "These edits will not be imported; the rest of the file can still be merged:")}</p>
+                        <ul id="import-held">{held}</ul>
+                    })}
+                    {(!p.screened.not_in_plan.is_empty()).then(|| view! {
+                        <p>{lang.pick("以下修改所指的内容不在本计划中：会保存，但不会显示：",
+                            "These edits refer to things this plan does not have: they are kept but not shown:")}</p>
+                        <ul id="import-not-in-plan">{unseen}</ul>
+                    })}
                     <button id="import-apply" on:click=apply>{lang.pick("合并这些修改", "Merge these edits")}</button>
                     <button on:click=move |_| preview.set(None)>{lang.pick("取消", "Cancel")}</button>
                 </div>
@@ -246,6 +281,24 @@ fn ExportImport() -> impl IntoView {
             {preview_view}
         </section>
     }
+}
+
+/// The first [`LISTED`] lines as list items, then how many more there are.
+fn listed(lines: impl ExactSizeIterator<Item = String>, lang: crate::i18n::Lang) -> impl IntoView {
+    let total = lines.len();
+    let mut items: Vec<String> = lines.take(LISTED).collect();
+    if total > LISTED {
+        items.push(format!(
+            "{} {} {}",
+            lang.pick("……另有", "…and"),
+            total - LISTED,
+            lang.pick("条", "more")
+        ));
+    }
+    items
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view()
 }
 
 #[component]

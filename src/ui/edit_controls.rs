@@ -282,7 +282,8 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                     let raw = input.get_untracked();
                     let day = as_of.get_untracked();
                     match raw.trim().parse::<f64>() {
-                        Ok(v) if v.is_finite() && v >= 0.0 => {
+                        // The same rule every reader of ops applies, so the form cannot store what an import refuses.
+                        Ok(v) if crate::journal::op::actual_ok(v).is_ok() => {
                             if crate::journal::date::Date::parse(&day).is_none() {
                                 error.set(Some("请填写截至日期 / Enter the as-of date".into()));
                                 return;

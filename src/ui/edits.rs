@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long typing may pause before the pending edits are written; `visibilitychange` flushes sooner.
+/// The first edit of a burst is written at once, so an edit made just before the tab crashes is not lost;
+/// edits made within this long after it wait and are written together when it ends (a run of clicks does not
+/// rewrite the chunk each time). `visibilitychange` and `pagehide` flush sooner.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// What the data banner and `#/data` show about storage.
@@ -163,8 +165,13 @@ fn sync_other_tabs(edits: Edits) {
 }
 
 impl Edits {
-    /// Records one edit: in memory at once (the page updates), in storage after a short pause.
+    /// Records one edit: in memory and, for the first of a burst, in storage at once. Its time is raised past
+    /// the field's current winner when that is dated later (see [`journal::stamp`]), so what the person
+    /// chose is what the page, the outline and a reload show.
     pub fn record(&self, kind: OpKind) {
+        let at = self
+            .ops
+            .with_untracked(|ops| journal::stamp(ops, &kind, now_ms()));
         let op = self.store.try_update_value(|store| {
             let id = match store.as_mut() {
                 Some(store) => store.next_op_id(),
@@ -172,7 +179,7 @@ impl Edits {
             };
             Op {
                 id,
-                at: now_ms(),
+                at,
                 kind,
                 cause: None,
             }
@@ -241,14 +248,23 @@ impl Edits {
         self.schedule_save();
     }
 
+    /// Leading-edge debounce: with no write window open, write now and open one; within a window, leave the
+    /// edit to the write at the window's end.
     fn schedule_save(&self) {
+        if self.save_pending.with_value(Option::is_some) {
+            return;
+        }
+        self.flush();
         let edits = *self;
-        self.save_pending.update_value(|pending| {
-            if let Some(handle) = pending.take() {
-                handle.clear();
-            }
-            *pending = set_timeout_with_handle(move || edits.flush(), SAVE_DELAY).ok();
-        });
+        let handle = set_timeout_with_handle(
+            move || {
+                edits.save_pending.set_value(None);
+                edits.flush();
+            },
+            SAVE_DELAY,
+        )
+        .ok();
+        self.save_pending.set_value(handle);
     }
 
     /// Writes every pending edit now; a failure is shown and the edits stay in memory for the next try.

@@ -8,20 +8,17 @@ use crate::journal::{date::Date, history};
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// Local date and time of an op, `YYYY-MM-DD HH:MM`.
+/// Local date and time of an op, `YYYY-MM-DD HH:MM`, for any stored `at`: the browser gives the zone offset
+/// at that instant when it can represent it, else today's; the arithmetic is ours and total.
 fn when(at: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
-    format!(
-        "{} {:02}:{:02}",
-        Date {
-            year: d.get_full_year() as i32,
-            month: d.get_month() + 1,
-            day: d.get_date()
-        }
-        .iso(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let offset = |d: js_sys::Date| -(d.get_timezone_offset() as i64);
+    let there = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    let minutes = if there.get_time().is_nan() {
+        offset(js_sys::Date::new_0())
+    } else {
+        offset(there)
+    };
+    Date::stamp(at, minutes)
 }
 
 /// Undo / redo buttons, disabled when there is nothing to act on.

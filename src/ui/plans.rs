@@ -83,6 +83,8 @@ pub struct Library {
     pub notice: RwSignal<Option<String>>,
     /// The text being imported, kept for the visit so looking something up does not lose it.
     pub draft: RwSignal<String>,
+    /// What went wrong choosing the plan at start-up, for the banner above every page until dismissed.
+    pub startup: RwSignal<Option<PlansError>>,
     plan: RwSignal<Arc<Plan>>,
     lang: RwSignal<Lang>,
 }
@@ -93,6 +95,7 @@ pub fn provide_library() {
         entries: RwSignal::new(Vec::new()),
         notice: RwSignal::new(None),
         draft: RwSignal::new(String::new()),
+        startup: RwSignal::new(None),
         plan: use_plan(),
         lang: use_lang(),
     };
@@ -100,6 +103,7 @@ pub fn provide_library() {
     if let Some(problem) = STARTUP_PROBLEM.with(|p| p.borrow_mut().take()) {
         lib.notice
             .set(Some(problem.message(lib.lang.get_untracked())));
+        lib.startup.set(Some(problem));
     }
     provide_context(lib);
     let handle = window_event_listener(leptos::ev::storage, move |ev| {

@@ -6,6 +6,7 @@ mod attacks;
 mod browser;
 mod charts;
 mod edits;
+mod hardening_import;
 mod hardening_storage;
 mod import;
 mod offline;

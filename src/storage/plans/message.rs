@@ -42,6 +42,17 @@ impl PlansError {
                 "Saved plan data ({}) could not be read nor moved aside (storage full); it is left as it was and nothing writes over it.",
                 l.key
             ),
+            (PlansError::ActivePointer { aside }, _) => match aside {
+                    Problem::Quarantined(_) => lang.pick(
+                        "记录“上次打开哪份计划”的数据无法使用（所指的计划已不在本浏览器中或无法读取），已原样隔离保存，没有删除；现已打开内置计划。可在“计划”中重新打开其他计划。",
+                        "The record of which plan was open last could not be used (that plan is no longer in this browser or cannot be read); it was set aside unchanged, not deleted, and the built-in plan is open. Open another plan from Plans.",
+                    ),
+                    Problem::LeftInPlace(_) => lang.pick(
+                        "记录“上次打开哪份计划”的数据无法使用，存储已满也无法移开，保持原样；现已打开内置计划。",
+                        "The record of which plan was open last could not be used nor moved aside (storage full); it is left as it was and the built-in plan is open.",
+                    ),
+                }
+                .into(),
             (PlansError::Storage(KvError::QuotaExceeded), Lang::Zh) => {
                 "浏览器存储空间已满，本次没有保存；已保存的计划都没有改动。可先导出并删除不再使用的计划，再重试。"
                     .into()

@@ -264,3 +264,64 @@ fn a_corrupted_index_that_cannot_be_moved_is_never_overwritten() {
     assert!(!err.message(Lang::Zh).is_empty() && !err.message(Lang::En).is_empty());
     assert_eq!(kv.get("lanbai:plans").as_deref(), Some("garbage"));
 }
+
+/// The pointer to the plan last opened is stored data too: when it names no stored plan, or is not a plan
+/// id at all, it is moved aside (never just deleted) and the reason is returned for the banner.
+#[test]
+fn an_active_plan_pointer_that_cannot_be_followed_is_quarantined_and_reported() {
+    for raw in ["gone-plan-1234", "\u{0}\u{7}��", "   ", &"x".repeat(5_000)] {
+        let kv = MemoryKv::new();
+        kv.set("lanbai:active-plan", raw).expect("pointer");
+        let (plan, problem) = initial(&kv, 9);
+        assert_eq!(plan.id, SHIPPED_ID, "{raw:?}");
+        let Some(problem @ PlansError::ActivePointer { .. }) = problem else {
+            panic!("{raw:?}: {problem:?}");
+        };
+        assert_eq!(kv.get("lanbai:active-plan"), None, "{raw:?}");
+        let aside = quarantine::list(&kv);
+        assert_eq!(aside.len(), 1, "{raw:?}");
+        assert_eq!(aside[0].1, "lanbai:active-plan");
+        assert_eq!(quarantine::raw(&kv, &aside[0].0).as_deref(), Some(raw));
+        let zh = problem.message(Lang::Zh);
+        assert!(zh.contains("隔离"), "{zh}");
+        assert_eq!(
+            zh.chars().filter(char::is_ascii_alphabetic).count(),
+            0,
+            "{zh}"
+        );
+        assert_eq!(initial(&kv, 10).1, None, "reported once");
+    }
+    let kv = MemoryKv::new();
+    kv.set("lanbai:active-plan", "gone-plan-1234")
+        .expect("pointer");
+    let (_, problem) = initial(&kv, 9);
+    let zh = problem.map(|p| p.message(Lang::Zh)).unwrap_or_default();
+    assert!(
+        !zh.contains("gone-plan"),
+        "an id is not the person's words: {zh}"
+    );
+}
+
+#[test]
+fn a_pointer_that_cannot_be_moved_aside_stays_where_it_is() {
+    let kv = MemoryKv::new();
+    kv.set("lanbai:active-plan", "gone-plan-1234")
+        .expect("pointer");
+    kv.set_quota(Some(kv.used()));
+    let (plan, problem) = initial(&kv, 9);
+    assert_eq!(plan.id, SHIPPED_ID);
+    assert!(
+        matches!(
+            problem,
+            Some(PlansError::ActivePointer {
+                aside: Problem::LeftInPlace(_),
+                ..
+            })
+        ),
+        "{problem:?}"
+    );
+    assert_eq!(
+        kv.get("lanbai:active-plan").as_deref(),
+        Some("gone-plan-1234")
+    );
+}
