@@ -9,6 +9,7 @@ mod data;
 mod edit_controls;
 mod edits;
 mod group;
+mod guarded_field;
 mod history;
 mod import;
 mod import_preview;

@@ -4,6 +4,7 @@
 mod browser;
 mod charts;
 mod edits;
+mod hardening_ui;
 mod import;
 mod offline;
 mod prerender;
