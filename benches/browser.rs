@@ -426,6 +426,53 @@ async fn keystrokes(b: &Browser, query: &str) -> Vec<f64> {
     floats(&script(b, body, vec![json!(query)]).await)
 }
 
+/// Pastes `text` into `#/import` (emptied first) `runs` times. Per run: the time from the paste to the first
+/// preview page on screen (including the importer's 300 ms typing pause), and the longest main-thread task
+/// meanwhile, from a `PerformanceObserver` for `longtask` entries installed before the paste (0 when no task
+/// took over 50 ms, the browser's threshold for a long task).
+async fn import_preview(
+    b: &Browser,
+    text: &str,
+    tasks: usize,
+    runs: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let body = "const [text, tasks, runs] = arguments;
+         const first = [], longest = [];
+         for (let round = 0; round < runs; round++) {
+           const box = document.getElementById('import-text');
+           box.value = '';
+           box.dispatchEvent(new Event('input', { bubbles: true }));
+           if (await settle(null, () => document.querySelector('.import-empty'), 2e4) < 0) return 'no empty page';
+           await frame();
+           let long = 0;
+           const po = new PerformanceObserver((list) => {
+             for (const e of list.getEntries()) long = Math.max(long, e.duration);
+           });
+           po.observe({ type: 'longtask' });
+           const t0 = performance.now();
+           box.value = text;
+           box.dispatchEvent(new Event('input', { bubbles: true }));
+           const shown = () => document.querySelector('.preview-task') &&
+             document.querySelector('#preview-tasks strong')?.textContent === String(tasks);
+           if (await settle(null, shown, 6e5) < 0) return 'no preview within 10 minutes';
+           first.push(performance.now() - t0);
+           await frame();
+           await hop();
+           for (const e of po.takeRecords()) long = Math.max(long, e.duration);
+           po.disconnect();
+           longest.push(long);
+         }
+         return [first, longest];";
+    let out = script(b, body, vec![json!(text), json!(tasks), json!(runs)]).await;
+    match out.as_array().map(|a| a.as_slice()) {
+        Some([first, longest]) => (floats(first), floats(longest)),
+        _ => {
+            println!("  (script said: {out})");
+            (Vec::new(), Vec::new())
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let mut t = Table { rows: Vec::new() };
@@ -772,6 +819,20 @@ async fn main() {
             }
         }
     }
+    println!("import preview, {TASKS}-task plan text (#/import):");
+    b.goto(&app.url("#/import")).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (first, longest) = import_preview(&b, &synthetic::text(&big), TASKS, 3).await;
+    t.timed(
+        "import preview, first page of 10,000 tasks (paste to screen)",
+        &first,
+        None,
+    );
+    t.timed(
+        "… longest main-thread task meanwhile (longtask)",
+        &longest,
+        Some(50.0),
+    );
     b.close().await;
     t.print();
 }

@@ -22,7 +22,7 @@ use annotation::Conventions;
 use std::collections::HashSet;
 
 /// Something in the input the parser did not understand (or had to correct), with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// 1-based line number in the input.
     pub line: usize,
@@ -41,8 +41,9 @@ impl Diagnostic {
     }
 }
 
-/// The result of [`parse`]: the plan read so far and what could not be read.
-#[derive(Debug, Clone, PartialEq)]
+/// The result of [`parse`]: the plan read so far and what could not be read. Serialisable so the import
+/// worker (`src/bin/importer.rs`) can parse off the page's thread and post the result back as JSON.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,
@@ -285,4 +286,14 @@ fn plan_id(title: &str, year: i32) -> String {
         h = h.wrapping_mul(0x0100_0193);
     }
     format!("plan-{year}-{h:08x}")
+}
+
+/// [`parse`], as the JSON the import worker posts back to the page ([`from_json`] reads it).
+pub fn to_json(input: &str) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&parse(input))
+}
+
+/// Reads what [`to_json`] wrote. An error means the worker and the page are not the same build.
+pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
+    serde_json::from_str(json)
 }

@@ -2,8 +2,15 @@
 //! and a 10,000-task plan text is previewed in pages while the page stays usable (item 2).
 
 use crate::browser::Browser;
+use crate::import::paste;
 use crate::open;
+use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use lanbai_planner::synthetic::{self, Spec, SplitMix};
+use std::time::Duration;
+
+/// Tasks on one page of the import preview (src/ui/import_preview.rs `PAGE`).
+const PAGE: usize = 50;
 
 /// Types `keys` into whatever has focus, as a person at the keyboard would (no blur, no change event).
 async fn type_keys(b: &Browser, keys: &str) {
@@ -90,5 +97,116 @@ async fn the_value_saved_elsewhere_can_be_taken_instead() {
     // Nothing of the typed "7" was recorded.
     let history = b.text(".history").await;
     assert!(!history.contains("7%"), "{history}");
+    b.close().await;
+}
+
+/// Like `Browser::wait_for_text`, with room for a 10,000-task parse on a busy machine: it waits for what a
+/// person would see, it does not time it (the benchmark does).
+async fn wait_long(b: &Browser, css: &str, needle: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..2400 {
+        if let Ok(el) = b.client.find(Locator::Css(css)).await
+            && let Ok(text) = el.text().await
+        {
+            if text.contains(needle) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never contained {needle:?}; last text: {last:?}");
+}
+
+#[tokio::test]
+async fn a_10000_task_plan_is_previewed_a_page_at_a_time_and_saved_whole() {
+    let plan = synthetic::plan(Spec::new(10_000, 2020));
+    let text = synthetic::text(&plan);
+    let title = lanbai_planner::parse::parse(&text).plan.meta.title;
+    let (server, b) = open("import-10000").await;
+    b.goto(&server.url("#/import")).await;
+    b.wait_for_text("h1", "导入计划").await;
+    paste(&b, &text).await;
+
+    wait_long(&b, "#preview-tasks", "10000").await;
+    assert_eq!(
+        b.texts(".preview-task").await.len(),
+        PAGE,
+        "one page of tasks"
+    );
+    let pager = b.text("#preview-task-pager .pager-label").await;
+    assert_eq!(pager, "第 1–50 项，共 10000 项");
+    b.click("#preview-task-pager .pager-next").await;
+    b.wait_for_text("#preview-task-pager .pager-label", "第 51–100 项")
+        .await;
+    assert_eq!(
+        b.eval("return document.querySelector('.preview-task').value")
+            .await,
+        51
+    );
+    assert_eq!(b.texts(".preview-task").await.len(), PAGE);
+
+    // The page is usable: the language switches, the pager follows, the pasted text is all still there.
+    b.click(".lang-toggle").await;
+    b.wait_for_text("#preview-task-pager .pager-label", "51–100 of 10000 tasks")
+        .await;
+    b.click(".lang-toggle").await;
+    b.wait_for_text("#preview-task-pager .pager-label", "第 51–100 项")
+        .await;
+    assert_eq!(
+        b.eval("return document.querySelector('#import-text').value.length")
+            .await,
+        text.encode_utf16().count()
+    );
+
+    b.click("#import-save").await;
+    wait_long(&b, "h1", &title).await;
+    let stored = b
+        .eval(
+            "const key = Object.keys(localStorage).find(k => k.startsWith('lanbai:plan:'));
+             return JSON.parse(localStorage.getItem(key)).tasks.length",
+        )
+        .await;
+    assert_eq!(stored, 10_000, "every task is saved");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn thousands_of_unreadable_lines_are_flagged_a_page_at_a_time() {
+    // Lines the importer cannot place, after one task so that the text is a plan with something to flag.
+    let mut rng = SplitMix::new(2);
+    let words = [
+        "会议纪要",
+        "请各单位",
+        "<b>注意</b>",
+        "附件",
+        "联系人：张三",
+    ];
+    let mut text =
+        String::from("某市2021年工作要点\n一、重点任务\n1.推进一项工作。（牵头单位：市科技局）\n");
+    for k in 0..3_000 {
+        text.push_str(&format!("{}{k}\n", rng.pick(&words)));
+    }
+    let (server, b) = open("import-noise").await;
+    b.goto(&server.url("#/import")).await;
+    paste(&b, &text).await;
+    let summary = wait_long(&b, "#preview-diagnostics-summary", "行未能完全读懂").await;
+    let flagged: usize = summary
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count of flagged lines: {summary}"));
+    assert!(flagged > PAGE, "{summary}");
+    assert_eq!(b.texts(".source-line.flagged").await.len(), PAGE);
+    let pager = b.text("#preview-line-pager .pager-label").await;
+    assert_eq!(pager, format!("第 1–50 处，共 {flagged} 处"));
+    b.click("#preview-line-pager .pager-next").await;
+    b.wait_for_text("#preview-line-pager .pager-label", "第 51–100 处")
+        .await;
+    assert_eq!(b.texts(".source-line.flagged").await.len(), PAGE);
+    assert!(
+        b.text(".source-lines").await.contains("<b>注意</b>"),
+        "markup in the source is shown as text"
+    );
     b.close().await;
 }
