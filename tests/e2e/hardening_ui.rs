@@ -1,9 +1,10 @@
 //! Issue 17, the interface items: a field being typed in is never overwritten by another tab's save (item 7),
 //! and a 10,000-task plan text is previewed in pages while the page stays usable (item 2).
 
-use crate::browser::Browser;
+use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::import::paste;
 use crate::open;
+use crate::server::StaticServer;
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use lanbai_planner::synthetic::{self, Spec, SplitMix};
@@ -159,6 +160,11 @@ async fn a_10000_task_plan_is_previewed_a_page_at_a_time_and_saved_whole() {
         text.encode_utf16().count()
     );
 
+    assert!(
+        b.texts(".import-on-page").await.is_empty(),
+        "parsed in the worker"
+    );
+
     b.click("#import-save").await;
     wait_long(&b, "h1", &title).await;
     let stored = b
@@ -208,5 +214,82 @@ async fn thousands_of_unreadable_lines_are_flagged_a_page_at_a_time() {
         b.text(".source-lines").await.contains("<b>注意</b>"),
         "markup in the source is shown as text"
     );
+    b.close().await;
+}
+
+/// A 20-task plan text, for the tests that ask only where it was parsed.
+fn small_plan() -> String {
+    synthetic::text(&synthetic::plan(Spec::new(20, 2021)))
+}
+
+/// Pastes a small plan and checks it is previewed, parsed by the worker (no on-page notice).
+async fn previewed_by_the_worker(b: &Browser) {
+    b.wait_for_text("h1", "导入计划").await;
+    paste(b, &small_plan()).await;
+    wait_long(b, "#preview-tasks", "20").await;
+    assert_eq!(b.texts(".preview-task").await.len(), 20);
+    assert!(
+        b.texts(".import-on-page").await.is_empty(),
+        "{:?}",
+        b.texts(".import-on-page").await
+    );
+}
+
+/// Polls a script until it returns `true`.
+async fn wait_until(b: &Browser, script: &str, what: &str) {
+    for _ in 0..600 {
+        if b.eval(script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test]
+async fn the_import_worker_runs_offline_from_the_service_workers_cache() {
+    let server = StaticServer::start(&dist_dir(), "/");
+    let b = Browser::start("import-offline").await;
+    b.goto(&server.url("#/import")).await;
+    wait_until(
+        &b,
+        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+        "the service worker to control the page",
+    )
+    .await;
+    server.stop();
+    b.client.refresh().await.expect("reload offline");
+    previewed_by_the_worker(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_import_worker_runs_in_the_one_file_edition() {
+    let file = dist_dir().join("lanbai-planner.html");
+    let b = Browser::start("import-onefile").await;
+    b.goto(&format!("file://{}#/import", file.display())).await;
+    previewed_by_the_worker(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn without_a_worker_the_page_parses_the_text_itself_and_says_so() {
+    let site = copy_of_site("import-no-worker", |_| true);
+    let index = site.0.join("index.html");
+    let html = std::fs::read_to_string(&index).expect("index.html");
+    let start = html
+        .find("<meta id=\"lanbai-importer\"")
+        .expect("index.html names the import worker");
+    let end = start + html[start..].find('>').expect("the end of the meta tag") + 1;
+    std::fs::write(&index, format!("{}{}", &html[..start], &html[end..]))
+        .expect("write index.html");
+    let server = StaticServer::start(&site.0, "/");
+    let b = Browser::start("import-no-worker").await;
+    b.goto(&server.url("#/import")).await;
+    b.wait_for_text("h1", "导入计划").await;
+    paste(&b, &small_plan()).await;
+    wait_long(&b, "#preview-tasks", "20").await;
+    let notice = b.text(".import-on-page").await;
+    assert!(notice.contains("无法在后台识别"), "{notice}");
     b.close().await;
 }
