@@ -5,10 +5,8 @@ use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::import::paste;
 use crate::open;
 use crate::server::StaticServer;
-use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use lanbai_planner::synthetic::{self, Spec, SplitMix};
-use std::time::Duration;
 
 /// Tasks on one page of the import preview (src/ui/import_preview.rs `PAGE`).
 const PAGE: usize = 50;
@@ -29,28 +27,31 @@ async fn value_of(b: &Browser, css: &str) -> serde_json::Value {
         .await
 }
 
-#[tokio::test]
-async fn another_tabs_save_does_not_replace_what_is_being_typed() {
-    let (server, b) = open("guarded-field").await;
+/// Task 6 open in two tabs: the first has typed "7" into the progress field (not committed) when the
+/// second saves 40 % for the same task. Returns with the first tab current, showing the notice.
+async fn typing_while_another_tab_saves_40(b: &Browser, server: &StaticServer) {
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text("h1", "任务 6").await;
     let first = b.client.window().await.expect("window");
     b.eval("const el = document.querySelector('#task-progress'); el.focus(); el.select();")
         .await;
-    type_keys(&b, "7").await;
-    assert_eq!(value_of(&b, "#task-progress").await, "7");
-
-    // The other tab saves 40 % for the same task while the first is still typing.
+    type_keys(b, "7").await;
+    assert_eq!(value_of(b, "#task-progress").await, "7");
     let second = b.client.new_window(true).await.expect("new tab").handle;
     b.client.switch_to_window(second).await.expect("switch");
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text("h1", "任务 6").await;
-    crate::edits::set_value(&b, "#task-progress", "40").await;
+    crate::edits::set_value(b, "#task-progress", "40").await;
     b.wait_for_text(".history", "40%").await;
     b.client.switch_to_window(first).await.expect("switch");
-
     let notice = b.wait_for_text(".field-elsewhere", "40%").await;
     assert!(notice.contains("另一个标签页"), "{notice}");
+}
+
+#[tokio::test]
+async fn another_tabs_save_does_not_replace_what_is_being_typed() {
+    let (server, b) = open("guarded-field").await;
+    typing_while_another_tab_saves_40(&b, &server).await;
     assert_eq!(
         value_of(&b, "#task-progress").await,
         "7",
@@ -76,20 +77,7 @@ async fn another_tabs_save_does_not_replace_what_is_being_typed() {
 #[tokio::test]
 async fn the_value_saved_elsewhere_can_be_taken_instead() {
     let (server, b) = open("guarded-take").await;
-    b.goto(&server.url("#/task/6")).await;
-    b.wait_for_text("h1", "任务 6").await;
-    let first = b.client.window().await.expect("window");
-    b.eval("const el = document.querySelector('#task-progress'); el.focus(); el.select();")
-        .await;
-    type_keys(&b, "7").await;
-    let second = b.client.new_window(true).await.expect("new tab").handle;
-    b.client.switch_to_window(second).await.expect("switch");
-    b.goto(&server.url("#/task/6")).await;
-    b.wait_for_text("h1", "任务 6").await;
-    crate::edits::set_value(&b, "#task-progress", "40").await;
-    b.wait_for_text(".history", "40%").await;
-    b.client.switch_to_window(first).await.expect("switch");
-    b.wait_for_text(".field-elsewhere", "40%").await;
+    typing_while_another_tab_saves_40(&b, &server).await;
     b.click(".take-theirs").await;
     assert_eq!(value_of(&b, "#task-progress").await, "40");
     assert!(b.texts(".field-elsewhere").await.is_empty());
@@ -101,22 +89,10 @@ async fn the_value_saved_elsewhere_can_be_taken_instead() {
     b.close().await;
 }
 
-/// Like `Browser::wait_for_text`, with room for a 10,000-task parse on a busy machine: it waits for what a
-/// person would see, it does not time it (the benchmark does).
+/// `Browser::wait_for_text` with room for a 10,000-task parse on a busy machine (up to two minutes): it
+/// waits for what a person would see, it does not time it (benches/browser.rs does).
 async fn wait_long(b: &Browser, css: &str, needle: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..2400 {
-        if let Ok(el) = b.client.find(Locator::Css(css)).await
-            && let Ok(text) = el.text().await
-        {
-            if text.contains(needle) {
-                return text;
-            }
-            last = text;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} never contained {needle:?}; last text: {last:?}");
+    b.wait_for_text_polling(css, needle, 2400).await
 }
 
 #[tokio::test]
@@ -235,28 +211,12 @@ async fn previewed_by_the_worker(b: &Browser) {
     );
 }
 
-/// Polls a script until it returns `true`.
-async fn wait_until(b: &Browser, script: &str, what: &str) {
-    for _ in 0..600 {
-        if b.eval(script).await == serde_json::Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
 #[tokio::test]
 async fn the_import_worker_runs_offline_from_the_service_workers_cache() {
     let server = StaticServer::start(&dist_dir(), "/");
     let b = Browser::start("import-offline").await;
     b.goto(&server.url("#/import")).await;
-    wait_until(
-        &b,
-        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
-        "the service worker to control the page",
-    )
-    .await;
+    crate::offline::wait_controlled(&b).await;
     server.stop();
     b.client.refresh().await.expect("reload offline");
     previewed_by_the_worker(&b).await;
