@@ -15,6 +15,7 @@ mod structure;
 mod targets;
 mod text;
 mod units;
+pub mod wire;
 
 use crate::plan::ids::unit_id;
 use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
@@ -42,7 +43,7 @@ impl Diagnostic {
 }
 
 /// The result of [`parse`]: the plan read so far and what could not be read. Serialisable so the import
-/// worker (`src/bin/importer.rs`) can parse off the page's thread and post the result back as JSON.
+/// worker (`src/bin/importer.rs`) can parse off the page's thread and post the result back ([`wire`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     pub plan: Plan,
@@ -286,14 +287,4 @@ fn plan_id(title: &str, year: i32) -> String {
         h = h.wrapping_mul(0x0100_0193);
     }
     format!("plan-{year}-{h:08x}")
-}
-
-/// [`parse`], as the JSON the import worker posts back to the page ([`from_json`] reads it).
-pub fn to_json(input: &str) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&parse(input))
-}
-
-/// Reads what [`to_json`] wrote. An error means the worker and the page are not the same build.
-pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
-    serde_json::from_str(json)
 }

@@ -85,7 +85,21 @@ pub fn ImportPage() -> impl IntoView {
     // A draft kept from earlier in the visit is previewed at once.
     reparse();
 
+    // The box shows the draft, but what was just typed or pasted is not written back into it: a pasted
+    // 2 MB text would be copied and laid out a second time, on the page's thread.
+    let text_box = NodeRef::<leptos::html::Textarea>::new();
+    let from_box = StoredValue::new(false);
+    Effect::new(move |_| {
+        text.with(|t| {
+            if from_box.get_value() {
+                from_box.set_value(false);
+            } else if let Some(el) = text_box.get() {
+                el.set_value(t);
+            }
+        })
+    });
     let on_input = move |ev: leptos::ev::Event| {
+        from_box.set_value(true);
         text.set(event_target_value(&ev));
         conflict.set(None);
         message.set(None);
@@ -188,7 +202,7 @@ pub fn ImportPage() -> impl IntoView {
                     aria-label=tr("计划文本", "Plan text")
                     rows="14"
                     spellcheck="false"
-                    prop:value=move || text.get()
+                    node_ref=text_box
                     on:input=on_input
                 ></textarea>
                 <label class="file-picker">

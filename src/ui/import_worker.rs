@@ -8,7 +8,8 @@
 //! The page's CSP allows `worker-src blob:`. When no worker can start, [`parse_in_background`] says so and
 //! the caller parses on the page, with a notice.
 
-use crate::parse::{Parsed, from_json};
+use crate::parse::Parsed;
+use crate::parse::wire::Reader;
 use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -151,7 +152,7 @@ fn start() -> Result<Rc<RefCell<Importer>>, Unavailable> {
     Ok(importer)
 }
 
-/// `[seq, json]` for a parse, `["failed", null]` when the worker's wasm did not load.
+/// `[seq, head, chunks]` for a parse, `["failed", null]` when the worker's wasm did not load.
 fn answer(importer: &Rc<RefCell<Importer>>, data: &JsValue) {
     let reply = Array::from(data);
     let Some(seq) = reply.get(0).as_f64() else {
@@ -167,11 +168,63 @@ fn answer(importer: &Rc<RefCell<Importer>>, data: &JsValue) {
             }
         }
     };
-    let parsed = reply
-        .get(1)
-        .as_string()
-        .and_then(|json| from_json(&json).ok());
-    done(parsed.ok_or(Unavailable::Failed));
+    let head = reply.get(1).as_string();
+    let chunks: Vec<String> = Array::from(&reply.get(2))
+        .iter()
+        .filter_map(|c| c.as_string())
+        .collect();
+    let importer = importer.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let parsed = match head {
+            Some(head) => read_in_slices(&importer, seq, &head, &chunks).await,
+            None => Err(Unavailable::Failed),
+        };
+        // Read to the end only if no newer text was sent meanwhile; else the newer answer will be shown.
+        if importer.borrow().seq as f64 == seq {
+            done(parsed);
+        }
+    });
+}
+
+/// Longest stretch of reading before the page gets the thread back, well under a frame (16 ms).
+const SLICE_MS: f64 = 8.0;
+
+/// Reads the chunks a few at a time, yielding to the page between slices so it keeps responding; stops
+/// early when a newer text was sent.
+async fn read_in_slices(
+    importer: &Rc<RefCell<Importer>>,
+    seq: f64,
+    head: &str,
+    chunks: &[String],
+) -> Result<Parsed, Unavailable> {
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let mut reader = Reader::new(head).map_err(|_| Unavailable::Failed)?;
+    let mut slice = now();
+    for chunk in chunks {
+        if now() - slice > SLICE_MS {
+            yield_to_page().await;
+            if importer.borrow().seq as f64 != seq {
+                return Err(Unavailable::Failed);
+            }
+            slice = now();
+        }
+        reader.add(chunk).map_err(|_| Unavailable::Failed)?;
+    }
+    Ok(reader.finish())
+}
+
+/// Resolves in a later task (a zero-delay timeout), after the page has handled input and painted.
+async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The worker cannot be used any more: the waiting request is answered with an error, later ones at once.

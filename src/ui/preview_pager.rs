@@ -15,6 +15,8 @@ pub fn Pager(
 ) -> impl IntoView {
     let lang = use_lang();
     let pages = total.div_ceil(PAGE);
+    // A named test, not `p + 1 >= pages` inline: a `>` in an attribute would end the tag in `view!`.
+    let last_page = move |p: usize| p + 1 >= pages;
     let label = move || {
         let first = page.get() * PAGE + 1;
         let last = total.min(first + PAGE - 1);
@@ -36,7 +38,7 @@ pub fn Pager(
                 <span class="pager-label" aria-live="polite">{label}</span>
                 <button
                     class="pager-next"
-                    disabled=move || page.get() + 1 >= pages
+                    disabled=move || last_page(page.get())
                     on:click=move |_| page.update(|p| *p = (*p + 1).min(pages - 1))
                 >
                     {move || lang.get().pick("下一页", "Next")}
