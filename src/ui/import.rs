@@ -2,7 +2,7 @@
 //! as a new plan. Nothing is saved until the person asks, and never from an empty or taskless text.
 
 use super::import_preview::{Digest, Preview};
-use super::import_worker::parse_in_background;
+use super::import_worker::{mark, parse_in_background};
 use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
@@ -53,6 +53,7 @@ pub fn ImportPage() -> impl IntoView {
             preview.set(None);
             return;
         }
+        mark("lanbai:import-parse");
         busy.set(Some(source.lines().count()));
         let shown = source.clone();
         parse_in_background(&source, move |result| {
@@ -69,6 +70,7 @@ pub fn ImportPage() -> impl IntoView {
                 digest: Arc::new(Digest::new(Arc::new(parsed))),
                 source: shown,
             }));
+            mark("lanbai:import-shown");
         });
     };
     let schedule = move || {
