@@ -2,11 +2,11 @@
 //! as a new plan. Nothing is saved until the person asks, and never from an empty or taskless text.
 
 use super::import_preview::{Digest, Preview};
-use super::import_worker::{mark, parse_in_background};
+use super::import_worker::{cancel_background, mark, parse_in_background};
 use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
-use crate::parse::{html::html_to_text, parse};
+use crate::parse::{Parsed, html::html_to_text, parse};
 use crate::route::Route;
 use crate::storage::plans::{self, OnConflict, PlanEntry, PlansError};
 use leptos::prelude::*;
@@ -46,9 +46,19 @@ pub fn ImportPage() -> impl IntoView {
 
     // The parse runs in the import worker; the page shows that it is reading, and keeps the previous preview
     // until the new one is ready. Without a worker it parses here, and says so.
+    let show = move |parsed: Parsed, source: Arc<str>| {
+        // The person may have left the page meanwhile: then there is nothing to show.
+        busy.try_set(None);
+        preview.try_set(Some(Shown {
+            digest: Arc::new(Digest::new(Arc::new(parsed))),
+            source,
+        }));
+        mark("lanbai:import-shown");
+    };
     let reparse = move || {
         let source: Arc<str> = Arc::from(text.get_untracked());
         if source.trim().is_empty() {
+            cancel_background();
             busy.set(None);
             preview.set(None);
             return;
@@ -56,21 +66,15 @@ pub fn ImportPage() -> impl IntoView {
         mark("lanbai:import-parse");
         busy.set(Some(source.lines().count()));
         let shown = source.clone();
-        parse_in_background(&source, move |result| {
-            let parsed = match result {
-                Ok(parsed) => parsed,
-                Err(_) => {
-                    on_page.try_set(true);
-                    parse(&shown)
-                }
-            };
-            // The person may have left the page meanwhile: then there is nothing to show.
-            busy.try_set(None);
-            preview.try_set(Some(Shown {
-                digest: Arc::new(Digest::new(Arc::new(parsed))),
-                source: shown,
-            }));
-            mark("lanbai:import-shown");
+        parse_in_background(&source, move |result| match result {
+            Ok(parsed) => show(parsed, shown),
+            Err(_) => {
+                on_page.try_set(true);
+                // After the next paint, so that the notices are on screen while the page is busy parsing.
+                request_animation_frame(move || {
+                    set_timeout(move || show(parse(&shown), shown), Duration::ZERO);
+                });
+            }
         });
     };
     let schedule = move || {

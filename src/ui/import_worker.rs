@@ -69,6 +69,17 @@ pub fn parse_in_background(text: &str, done: impl FnOnce(Result<Parsed, Unavaila
     state.waiting = Some((seq, Box::new(done)));
 }
 
+/// Forgets the request in progress (the text was emptied): its answer, when it comes, is not shown.
+pub fn cancel_background() {
+    IMPORTER.with(|i| {
+        if let Some(importer) = i.borrow().as_ref() {
+            let mut state = importer.borrow_mut();
+            state.seq = state.seq.wrapping_add(1);
+            state.waiting = None;
+        }
+    });
+}
+
 /// The worker's script: queue messages that arrive while its wasm loads, load it, then hand them over.
 fn worker_source() -> Result<String, Unavailable> {
     let doc = web_sys::window()
