@@ -12,10 +12,11 @@ const CACHE = PREFIX + BUILD_ID;
 const FIXED = ["./", "./index.html", "./register-sw.js", "./manifest.webmanifest", "./icon.svg", "./icon-192.png",
   "./icon-512.png", "./gansu-2020-shuangqu-yaodian-part1.txt"];
 
-/** Same-directory files index.html refers to: `href="./x"`, `src="./x"`, `from './x'`, `module_or_path: './x'`. */
+/** Same-directory files index.html refers to: `href="./x"`, `src="./x"`, `from './x'`, `module_or_path: './x'`,
+ *  and the import worker's `data-js="./x"`, `data-wasm="./x"` (scripts/importer.mjs). */
 function assetsOf(html) {
   const found = new Set();
-  for (const m of html.matchAll(/(?:href|src)=["']\.\/([^"'?#]+)["']|(?:from|module_or_path:)\s*["']\.\/([^"'?#]+)["']/g)) {
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=["']\.\/([^"'?#]+)["']|(?:from|module_or_path:)\s*["']\.\/([^"'?#]+)["']/g)) {
     found.add("./" + (m[1] || m[2]));
   }
   return [...found];

@@ -36,6 +36,16 @@ const __lanbaiInstance = await __wbg_init({ module_or_path: __lanbaiWasm });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __lanbaiInstance } }));
 `.replace(/<\/script/gi, "<\\/script");
 
+// The import worker (scripts/importer.mjs named its files): its glue and wasm go inline as text the page
+// turns into a Blob worker (src/ui/import_worker.rs), since file:// pages cannot start workers from files.
+const importer = html.match(/<meta id="lanbai-importer" data-js="\.\/([^"]+)" data-wasm="\.\/([^"]+)">/);
+if (!importer) fail("no import worker named in index.html (scripts/importer.mjs)");
+const importerGlue = readFileSync(join(dir, importer[1]), "utf8");
+const importerWasm = readFileSync(join(dir, importer[2]));
+const importerInline = `${importerGlue}
+const __lanbaiWasm = Uint8Array.from(atob("${importerWasm.toString("base64")}"), (c) => c.charCodeAt(0));
+`.replace(/<\/script/gi, "<\\/script");
+
 const cssLink = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/);
 if (!cssLink) fail("no stylesheet link in index.html");
 const css = readFileSync(join(dir, cssLink[1]), "utf8").replace(/<\/style/gi, "<\\/style");
@@ -43,13 +53,14 @@ const svgIcon = readFileSync(join(dir, "icon.svg"));
 
 html = html
   .replace(loader[0], () => `<script type="module">${script}</script>`)
+  .replace(importer[0], () => `<script type="text/plain" id="lanbai-importer-inline">${importerInline}</script>`)
   .replace(cssLink[0], () => `<style>${css}</style>`)
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
   .replace(/<link rel="manifest"[^>]*>/g, "")
   .replace(/<link rel="apple-touch-icon"[^>]*>/g, "")
   .replace(/<script src="\.\/register-sw\.js"[^>]*><\/script>/g, "")
   .replace(/<link rel="icon" href="\.\/icon\.svg"/, `<link rel="icon" href="data:image/svg+xml;base64,${svgIcon.toString("base64")}"`);
-if (/<link rel="(?:modulepreload|preload|manifest)"|register-sw\.js|<link rel="stylesheet"/.test(html)) {
+if (/<link rel="(?:modulepreload|preload|manifest)"|register-sw\.js|<link rel="stylesheet"|data-js=|data-wasm=/.test(html)) {
   fail("a reference to a separate file is left in the one-file edition");
 }
 

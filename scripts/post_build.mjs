@@ -1,6 +1,7 @@
 // Trunk post-build hook. Trunk starts the hooks of one stage all at once, so the steps that rewrite the staged
 // files run here, one after the other:
 //   0. prerender.mjs the prerendered overview into index.html (before its inline scripts are hashed);
+//      importer.mjs  the import worker's file names into index.html;
 //   1. csp.mjs      the loader's hash into index.html's Content-Security-Policy;
 //   2. the build id into sw.js, so every build has its own service-worker cache and a new deployment is seen;
 //   3. onefile.mjs  dist/lanbai-planner.html, the one-file edition (needs the final index.html).
@@ -15,6 +16,7 @@ if (!dir) {
 }
 
 await import("./prerender.mjs");
+await import("./importer.mjs");
 await import("./csp.mjs");
 
 // The build id: a hash of every built file (names and bytes), except the worker itself and what is derived.

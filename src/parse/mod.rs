@@ -15,6 +15,7 @@ mod structure;
 mod targets;
 mod text;
 mod units;
+pub mod wire;
 
 use crate::plan::ids::unit_id;
 use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
@@ -22,7 +23,7 @@ use annotation::Conventions;
 use std::collections::HashSet;
 
 /// Something in the input the parser did not understand (or had to correct), with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// 1-based line number in the input.
     pub line: usize,
@@ -41,8 +42,9 @@ impl Diagnostic {
     }
 }
 
-/// The result of [`parse`]: the plan read so far and what could not be read.
-#[derive(Debug, Clone, PartialEq)]
+/// The result of [`parse`]: the plan read so far and what could not be read. Serialisable so the import
+/// worker (`src/bin/importer.rs`) can parse off the page's thread and post the result back ([`wire`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,

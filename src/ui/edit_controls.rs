@@ -2,6 +2,7 @@
 //! figures of its targets per city. Each control records one journal op; nothing here writes storage.
 
 use super::edits::use_edits;
+use super::guarded_field::GuardedField;
 use super::pace::{PaceBadge, pace_class, use_pace};
 use super::state::{tr, use_lang};
 use crate::i18n::format_number;
@@ -20,6 +21,22 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
         Memo::new(move |_| edits.view.read().tasks.get(&id).cloned())
     };
     let progress_error = RwSignal::new(None::<&'static str>);
+    // Another tab's save must not replace what is being typed in these two fields (issue 17 item 7).
+    let progress = GuardedField::new(move || {
+        state
+            .read()
+            .as_ref()
+            .map(|s| s.progress)
+            .unwrap_or(0)
+            .to_string()
+    });
+    let deadline = GuardedField::new(move || {
+        state
+            .read()
+            .as_ref()
+            .map(|s| s.deadline.clone())
+            .unwrap_or_default()
+    });
     let on_status = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -36,6 +53,7 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<f64>() {
             Ok(p) if (0.0..=100.0).contains(&p) => {
+                progress.committed();
                 progress_error.set(None);
                 edits.record(OpKind::SetProgress {
                     task: id.clone(),
@@ -51,6 +69,7 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
+            deadline.committed();
             edits.record(OpKind::SetDeadline {
                 task: id.clone(),
                 date: (!value.is_empty()).then_some(value),
@@ -91,7 +110,9 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
                         max="100"
                         step="5"
                         aria-label="进度 / Progress"
-                        prop:value=move || state.read().as_ref().map(|s| s.progress).unwrap_or(0).to_string()
+                        node_ref=progress.node
+                        on:input=move |_| progress.typed()
+                        on:blur=move |_| progress.left()
                         on:change=on_progress
                     />
                 </label>
@@ -101,11 +122,15 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
                         id="task-deadline"
                         type="date"
                         aria-label="完成时限 / Deadline"
-                        prop:value=move || state.read().as_ref().map(|s| s.deadline.clone()).unwrap_or_default()
+                        node_ref=deadline.node
+                        on:input=move |_| deadline.typed()
+                        on:blur=move |_| deadline.left()
                         on:change=on_deadline
                     />
                 </label>
             </div>
+            {progress.notice("进度", "progress", |v| format!("{v}%"))}
+            {deadline.notice("完成时限", "deadline", |v| if v.is_empty() { "—".into() } else { v.to_string() })}
             {move || progress_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="progress-bar" aria-hidden="true">
                 <span style:width=move || format!("{}%", state.read().as_ref().map(|s| s.progress).unwrap_or(0))></span>

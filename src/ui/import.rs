@@ -1,7 +1,8 @@
 //! `#/import`: paste a plan text or open a file, see what the importer reads (live, debounced), and save it
 //! as a new plan. Nothing is saved until the person asks, and never from an empty or taskless text.
 
-use super::import_preview::Preview;
+use super::import_preview::{Digest, Preview};
+use super::import_worker::{cancel_background, mark, parse_in_background};
 use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
@@ -18,6 +19,13 @@ const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 /// Long enough to let a typist finish a word, short enough to feel live.
 const PARSE_DELAY: Duration = Duration::from_millis(300);
 
+/// The preview on screen: the digest of one parse and the very text it was parsed from.
+#[derive(Clone)]
+struct Shown {
+    digest: Arc<Digest>,
+    source: Arc<str>,
+}
+
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let lib = use_library();
@@ -28,15 +36,46 @@ pub fn ImportPage() -> impl IntoView {
             .to_string(),
     );
     let text = lib.draft;
-    let parsed = RwSignal::new(None::<Arc<Parsed>>);
+    let preview = RwSignal::new(None::<Shown>);
+    let busy = RwSignal::new(None::<usize>);
+    let on_page = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(None::<PlanEntry>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
+    // The parse runs in the import worker; the page shows that it is reading, and keeps the previous preview
+    // until the new one is ready. Without a worker it parses here, and says so.
+    let show = move |parsed: Parsed, source: Arc<str>| {
+        // The person may have left the page meanwhile: then there is nothing to show.
+        busy.try_set(None);
+        preview.try_set(Some(Shown {
+            digest: Arc::new(Digest::new(Arc::new(parsed))),
+            source,
+        }));
+        mark("lanbai:import-shown");
+    };
     let reparse = move || {
-        let source = text.get_untracked();
-        parsed.set((!source.trim().is_empty()).then(|| Arc::new(parse(&source))));
+        let source: Arc<str> = Arc::from(text.get_untracked());
+        if source.trim().is_empty() {
+            cancel_background();
+            busy.set(None);
+            preview.set(None);
+            return;
+        }
+        mark("lanbai:import-parse");
+        busy.set(Some(source.lines().count()));
+        let shown = source.clone();
+        parse_in_background(&source, move |result| match result {
+            Ok(parsed) => show(parsed, shown),
+            Err(_) => {
+                on_page.try_set(true);
+                // After the next paint, so that the notices are on screen while the page is busy parsing.
+                request_animation_frame(move || {
+                    set_timeout(move || show(parse(&shown), shown), Duration::ZERO);
+                });
+            }
+        });
     };
     let schedule = move || {
         if let Some(handle) = pending.get_value() {
@@ -52,7 +91,21 @@ pub fn ImportPage() -> impl IntoView {
     // A draft kept from earlier in the visit is previewed at once.
     reparse();
 
+    // The box shows the draft, but what was just typed or pasted is not written back into it: a pasted
+    // 2 MB text would be copied and laid out a second time, on the page's thread.
+    let text_box = NodeRef::<leptos::html::Textarea>::new();
+    let from_box = StoredValue::new(false);
+    Effect::new(move |_| {
+        text.with(|t| {
+            if from_box.get_value() {
+                from_box.set_value(false);
+            } else if let Some(el) = text_box.get() {
+                el.set_value(t);
+            }
+        })
+    });
     let on_input = move |ev: leptos::ev::Event| {
+        from_box.set_value(true);
         text.set(event_target_value(&ev));
         conflict.set(None);
         message.set(None);
@@ -99,14 +152,12 @@ pub fn ImportPage() -> impl IntoView {
             ));
             return;
         }
-        let result = parse(&source);
-        match plans::save(
-            &Kv::open(),
-            result.plan,
-            &name.get_untracked(),
-            now_ms(),
-            mode,
-        ) {
+        // The preview's parse when it is of this very text (the usual case); parsing again would block the page.
+        let plan = match preview.get_untracked() {
+            Some(shown) if *shown.source == *source => shown.digest.parsed().plan.clone(),
+            _ => parse(&source).plan,
+        };
+        match plans::save(&Kv::open(), plan, &name.get_untracked(), now_ms(), mode) {
             Ok(entry) => {
                 lib.refresh();
                 match lib.open(&entry.id) {
@@ -157,7 +208,7 @@ pub fn ImportPage() -> impl IntoView {
                     aria-label=tr("计划文本", "Plan text")
                     rows="14"
                     spellcheck="false"
-                    prop:value=move || text.get()
+                    node_ref=text_box
                     on:input=on_input
                 ></textarea>
                 <label class="file-picker">
@@ -172,22 +223,39 @@ pub fn ImportPage() -> impl IntoView {
                 </label>
             </div>
             {move || message.get().map(|m| view! { <p class="notice import-message" role="alert">{m}</p> })}
-            {move || match parsed.get() {
-                None => view! {
+            {move || busy.get().map(|lines| view! {
+                <p class="notice import-busy" role="status">
+                    <progress aria-label=tr("正在识别", "Reading")></progress>" "
+                    {match lang.get() {
+                        Lang::Zh => format!("正在识别 {lines} 行文本…"),
+                        Lang::En => format!("Reading {lines} lines…"),
+                    }}
+                </p>
+            })}
+            {move || on_page.get().then(|| view! {
+                <p class="notice import-on-page" role="status">
+                    {tr(
+                        "本浏览器无法在后台识别文本，改在本页识别：文本很长时页面会停顿片刻。",
+                        "This browser could not read the text in the background, so it is read on this page: with a long text the page pauses for a moment.",
+                    )}
+                </p>
+            })}
+            {move || match preview.get() {
+                None => (busy.get().is_none()).then(|| view! {
                     <p class="muted import-empty">{tr("还没有文本。", "No text yet.")}</p>
-                }
+                })
                 .into_any(),
-                Some(result) if result.plan.tasks.is_empty() => view! {
+                Some(shown) if shown.digest.parsed().plan.tasks.is_empty() => view! {
                     <p class="notice import-unreadable" role="status">
                         {tr(
                             "没有识别出任何任务：任务应以“1.”“（1）”等编号开头，并注明牵头单位或责任单位。这样的文本不能保存。",
                             "No tasks were recognised: tasks start with a number such as “1.” or “（1）” and name a lead or responsible unit. Such a text cannot be saved.",
                         )}
                     </p>
-                    <Preview parsed=result source=text.get_untracked()/>
+                    <Preview digest=shown.digest source=shown.source/>
                 }
                 .into_any(),
-                Some(result) => view! { <Preview parsed=result source=text.get_untracked()/> }.into_any(),
+                Some(shown) => view! { <Preview digest=shown.digest source=shown.source/> }.into_any(),
             }}
             <div class="import-save">
                 <label>
@@ -196,14 +264,14 @@ pub fn ImportPage() -> impl IntoView {
                         type="text"
                         id="import-name"
                         aria-label=tr("计划名称", "Plan name")
-                        placeholder=move || parsed.get().map(|p| p.plan.meta.title.clone()).unwrap_or_default()
+                        placeholder=move || preview.with(|p| p.as_ref().map(|p| p.digest.parsed().plan.meta.title.clone())).unwrap_or_default()
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
                 </label>
                 <button
                     id="import-save"
-                    disabled=move || parsed.get().is_none_or(|p| p.plan.tasks.is_empty())
+                    disabled=move || busy.get().is_some() || preview.with(|p| p.as_ref().is_none_or(|p| p.digest.parsed().plan.tasks.is_empty()))
                     on:click=move |_| save(OnConflict::Ask)
                 >
                     {tr("保存为新计划", "Save as a new plan")}

@@ -1,100 +1,162 @@
-//! What the importer read, shown before anything is saved: the plan's metadata and counts, every task with
-//! its units by role, deadline and targets, and the source lines it could not read, each beside its line
+//! What the importer read, shown before anything is saved: the plan's metadata and counts, its tasks with
+//! their units by role, deadline and targets, and the source lines it could not read, each beside its line
 //! number with the reason. Everything is rendered as text nodes: the source may contain markup.
+//!
+//! A plan may have 10,000 tasks and a pasted file 2 MB of unreadable lines, so the totals are computed once
+//! per parse ([`Digest`]) and tasks and flagged lines are shown [`PAGE`] at a time: building the preview
+//! costs the same whatever the size of the plan (issue 17 item 2: 5,000 tasks once froze the page for 46 s).
 
+use super::preview_pager::Pager;
 use super::state::use_lang;
 use crate::i18n::Lang;
-use crate::parse::{Diagnostic, Parsed};
+use crate::parse::Parsed;
 use crate::plan::query::target_value_label;
-use crate::plan::{Plan, Role, Task};
+use crate::plan::{Role, Task};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Up to this many lines the whole source can be shown; beyond, only the flagged lines and their neighbours.
 const FULL_SOURCE_LINES: usize = 400;
 const CONTEXT_LINES: usize = 2;
+/// Tasks, or flagged lines, on one page of the preview: enough to check a plan, few enough to render at once.
+pub const PAGE: usize = 50;
 
-#[component]
-pub fn Preview(parsed: Arc<Parsed>, source: String) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let lang = lang.get();
+/// What the preview shows of one parse, computed once: the counts, the tasks in reading order (by group,
+/// tasks outside any known group last) and the flagged lines.
+pub struct Digest {
+    parsed: Arc<Parsed>,
+    deadlines: usize,
+    targets: usize,
+    /// Indices into `plan.tasks`, in the order shown, each with its group's heading (`None`: no group).
+    order: Vec<(usize, Option<String>)>,
+    /// Line numbers with the parser's messages for them, in line order.
+    flagged: Vec<(usize, Vec<String>)>,
+}
+
+impl Digest {
+    pub fn new(parsed: Arc<Parsed>) -> Digest {
         let plan = &parsed.plan;
-        let deadlines = plan.tasks.iter().filter(|t| t.deadline.is_some()).count();
-        let year = match plan.meta.year {
-            0 => lang.pick("未识别", "not found").to_string(),
-            y => y.to_string(),
-        };
-        let counts = [
-            (
-                "preview-groups",
-                plan.groups.len(),
-                lang.pick("个任务组", "groups"),
-            ),
-            (
-                "preview-tasks",
-                plan.tasks.len(),
-                lang.pick("项任务", "tasks"),
-            ),
-            (
-                "preview-units",
-                plan.units.len(),
-                lang.pick("个责任单位", "units"),
-            ),
-            (
-                "preview-targets",
-                plan.targets().count(),
-                lang.pick("个量化目标", "targets"),
-            ),
-            (
-                "preview-deadlines",
-                deadlines,
-                lang.pick("项有完成时限", "with deadlines"),
-            ),
-            (
-                "preview-flagged",
-                parsed.diagnostics.len(),
-                lang.pick("处需要核对", "lines to check"),
-            ),
-        ];
-        view! {
-            <section class="import-preview" aria-label=lang.pick("识别结果", "What was read")>
-                <h2>{lang.pick("识别结果", "What was read")}</h2>
-                <dl class="import-meta">
-                    <dt>{lang.pick("标题", "Title")}</dt>
-                    <dd id="preview-title">{plan.meta.title.clone()}</dd>
-                    <dt>{lang.pick("年份", "Year")}</dt>
-                    <dd id="preview-year">{year}</dd>
-                </dl>
-                <ul class="counts">
-                    {counts
-                        .into_iter()
-                        .map(|(id, n, label)| view! { <li id=id><strong>{n}</strong>" "{label}</li> })
-                        .collect_view()}
-                </ul>
-                <SourceLines source=source.clone() diagnostics=parsed.diagnostics.clone() lang/>
-                <h3>{lang.pick("任务", "Tasks")}</h3>
-                {tasks_by_group(plan, lang)}
-            </section>
+        let position: HashMap<u32, usize> = plan
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(k, g)| (g.number, k))
+            .collect();
+        let mut order: Vec<(usize, usize)> = (0..plan.tasks.len())
+            .map(|k| {
+                let group = position.get(&plan.tasks[k].group).copied();
+                (group.unwrap_or(plan.groups.len()), k)
+            })
+            .collect();
+        order.sort_unstable();
+        let order = order
+            .into_iter()
+            .map(|(g, k)| (k, plan.groups.get(g).map(|g| g.heading())))
+            .collect();
+        let mut by_line: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for d in &parsed.diagnostics {
+            by_line.entry(d.line).or_default().push(d.message.clone());
         }
+        Digest {
+            deadlines: plan.tasks.iter().filter(|t| t.deadline.is_some()).count(),
+            targets: plan.targets().count(),
+            order,
+            flagged: by_line.into_iter().collect(),
+            parsed,
+        }
+    }
+
+    pub fn parsed(&self) -> &Arc<Parsed> {
+        &self.parsed
     }
 }
 
-/// Groups with their tasks; tasks outside any known group (a text without group headings) come last.
-fn tasks_by_group(plan: &Plan, lang: Lang) -> impl IntoView + use<> {
-    let mut sections: Vec<(String, Vec<&Task>)> = plan
-        .groups
-        .iter()
-        .map(|g| (g.heading(), plan.tasks_in_group(g.number).collect()))
-        .collect();
-    let loose: Vec<&Task> = plan
-        .tasks
-        .iter()
-        .filter(|t| plan.group(t.group).is_none())
-        .collect();
-    if !loose.is_empty() {
-        sections.push((lang.pick("（未分组）", "(no group)").to_string(), loose));
+#[component]
+pub fn Preview(digest: Arc<Digest>, source: Arc<str>) -> impl IntoView {
+    let lang = use_lang();
+    let task_page = RwSignal::new(0usize);
+    let counts = {
+        let digest = digest.clone();
+        move || {
+            let lang = lang.get();
+            let plan = &digest.parsed.plan;
+            [
+                (
+                    "preview-groups",
+                    plan.groups.len(),
+                    lang.pick("个任务组", "groups"),
+                ),
+                (
+                    "preview-tasks",
+                    plan.tasks.len(),
+                    lang.pick("项任务", "tasks"),
+                ),
+                (
+                    "preview-units",
+                    plan.units.len(),
+                    lang.pick("个责任单位", "units"),
+                ),
+                (
+                    "preview-targets",
+                    digest.targets,
+                    lang.pick("个量化目标", "targets"),
+                ),
+                (
+                    "preview-deadlines",
+                    digest.deadlines,
+                    lang.pick("项有完成时限", "with deadlines"),
+                ),
+                (
+                    "preview-flagged",
+                    digest.parsed.diagnostics.len(),
+                    lang.pick("处需要核对", "lines to check"),
+                ),
+            ]
+            .into_iter()
+            .map(|(id, n, label)| view! { <li id=id><strong>{n}</strong>" "{label}</li> })
+            .collect_view()
+        }
+    };
+    let meta = digest.parsed.plan.meta.clone();
+    let year = move || match meta.year {
+        0 => lang.get().pick("未识别", "not found").to_string(),
+        y => y.to_string(),
+    };
+    let tasks = {
+        let digest = digest.clone();
+        move || tasks_page(&digest, task_page.get(), lang.get())
+    };
+    view! {
+        <section class="import-preview" aria-label=move || lang.get().pick("识别结果", "What was read")>
+            <h2>{move || lang.get().pick("识别结果", "What was read")}</h2>
+            <dl class="import-meta">
+                <dt>{move || lang.get().pick("标题", "Title")}</dt>
+                <dd id="preview-title">{meta.title.clone()}</dd>
+                <dt>{move || lang.get().pick("年份", "Year")}</dt>
+                <dd id="preview-year">{year}</dd>
+            </dl>
+            <ul class="counts">{counts}</ul>
+            <SourceLines source digest=digest.clone()/>
+            <h3>{move || lang.get().pick("任务", "Tasks")}</h3>
+            <Pager id="preview-task-pager" total=digest.order.len() page=task_page what=("项", "tasks")/>
+            {tasks}
+        </section>
+    }
+}
+
+/// One page of tasks, under the heading of each group the page reaches into.
+fn tasks_page(digest: &Digest, page: usize, lang: Lang) -> impl IntoView + use<> {
+    let plan = &digest.parsed.plan;
+    let mut sections: Vec<(String, Vec<&Task>)> = Vec::new();
+    for (k, heading) in digest.order.iter().skip(page * PAGE).take(PAGE) {
+        let title = heading
+            .clone()
+            .unwrap_or_else(|| lang.pick("（未分组）", "(no group)").to_string());
+        match sections.last_mut() {
+            Some((last, tasks)) if *last == title => tasks.push(&plan.tasks[*k]),
+            _ => sections.push((title, vec![&plan.tasks[*k]])),
+        }
     }
     sections
         .into_iter()
@@ -171,44 +233,35 @@ fn task_item(task: &Task, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
-/// The numbered source: by default only the flagged lines and their neighbours (the person's attention
-/// belongs there), all lines on request. Flagged lines are marked and explained.
+/// The numbered source: by default only the flagged lines and their neighbours, a page of flagged lines at a
+/// time (the person's attention belongs there); all lines on request when the text is short. Flagged lines
+/// are marked and explained.
 #[component]
-fn SourceLines(source: String, diagnostics: Vec<Diagnostic>, lang: Lang) -> impl IntoView {
-    let mut by_line: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for d in &diagnostics {
-        by_line
-            .entry(d.line)
-            .or_default()
-            .push(explain(&d.message, lang));
-    }
+fn SourceLines(source: Arc<str>, digest: Arc<Digest>) -> impl IntoView {
+    let lang = use_lang();
     let total = source.lines().count();
+    let flagged = digest.flagged.len();
     let show_all = RwSignal::new(false);
-    let summary = if diagnostics.is_empty() {
-        lang.pick("每一行都已读懂。", "Every line was understood.")
-            .to_string()
-    } else {
-        match lang {
-            Lang::Zh => format!(
-                "{} 行未能完全读懂，已在下方标出，请核对原文：",
-                by_line.len()
-            ),
-            Lang::En => format!(
-                "{} lines were not fully understood; they are marked below. Please check them against the original:",
-                by_line.len()
-            ),
-        }
+    let page = RwSignal::new(0usize);
+    let summary = move || match (flagged, lang.get()) {
+        (0, lang) => lang
+            .pick("每一行都已读懂。", "Every line was understood.")
+            .to_string(),
+        (n, Lang::Zh) => format!("{n} 行未能完全读懂，已在下方标出，请核对原文："),
+        (n, Lang::En) => format!(
+            "{n} lines were not fully understood; they are marked below. Please check them against the original:"
+        ),
     };
-    let toggle_label = move || match (show_all.get(), lang) {
+    let toggle_label = move || match (show_all.get(), lang.get()) {
         (false, Lang::Zh) => format!("显示全部 {total} 行"),
         (false, Lang::En) => format!("Show all {total} lines"),
-        (true, _) => lang
+        (true, lang) => lang
             .pick("只显示需要核对的行", "Show only the lines to check")
             .to_string(),
     };
     view! {
         <section class="source-view">
-            <h3>{lang.pick("原文与需要核对的行", "Source and lines to check")}</h3>
+            <h3>{move || lang.get().pick("原文与需要核对的行", "Source and lines to check")}</h3>
             <p id="preview-diagnostics-summary">{summary}</p>
             {(total <= FULL_SOURCE_LINES).then(|| view! {
                 <button
@@ -219,17 +272,39 @@ fn SourceLines(source: String, diagnostics: Vec<Diagnostic>, lang: Lang) -> impl
                     {toggle_label}
                 </button>
             })}
+            {move || (!show_all.get()).then(|| view! {
+                <Pager id="preview-line-pager" total=flagged page what=("处", "lines to check")/>
+            })}
             {move || {
-                let items = source_items(&source, &by_line, show_all.get());
+                let lang = lang.get();
+                let items = if show_all.get() {
+                    source_items(&source, &digest.flagged, (1, total), true, lang)
+                } else {
+                    let shown = digest.flagged.iter().skip(page.get() * PAGE).take(PAGE);
+                    let flags: Vec<(usize, Vec<String>)> = shown.cloned().collect();
+                    let first = flags.first().map(|f| f.0.saturating_sub(CONTEXT_LINES));
+                    let last = flags.last().map(|f| f.0 + CONTEXT_LINES);
+                    match (first, last) {
+                        (Some(first), Some(last)) => source_items(&source, &flags, (first, last), false, lang),
+                        _ => Vec::new(),
+                    }
+                };
                 (!items.is_empty()).then(|| view! { <ol class="source-lines">{items}</ol> })
             }}
         </section>
     }
 }
 
-/// The lines to list: all of them, or the flagged ones with [`CONTEXT_LINES`] around each and a gap mark
-/// where lines are left out.
-fn source_items(source: &str, by_line: &BTreeMap<usize, Vec<String>>, all: bool) -> Vec<AnyView> {
+/// Lines `first..=last` (1-based): all of them, or those flagged or within [`CONTEXT_LINES`] of a flag in
+/// `flags`, with a gap mark where lines are left out.
+fn source_items(
+    source: &str,
+    flags: &[(usize, Vec<String>)],
+    (first, last): (usize, usize),
+    all: bool,
+    lang: Lang,
+) -> Vec<AnyView> {
+    let by_line: BTreeMap<usize, &Vec<String>> = flags.iter().map(|(no, m)| (*no, m)).collect();
     let near_flag = |no: usize| {
         by_line
             .range(no.saturating_sub(CONTEXT_LINES)..=no + CONTEXT_LINES)
@@ -238,8 +313,12 @@ fn source_items(source: &str, by_line: &BTreeMap<usize, Vec<String>>, all: bool)
     };
     let mut items = Vec::new();
     let mut gap = false;
-    for (k, line) in source.lines().enumerate() {
+    let start = first.max(1);
+    for (k, line) in source.lines().enumerate().skip(start - 1) {
         let no = k + 1;
+        if no > last {
+            break;
+        }
         if !all && !near_flag(no) {
             gap = true;
             continue;
@@ -248,14 +327,19 @@ fn source_items(source: &str, by_line: &BTreeMap<usize, Vec<String>>, all: bool)
             items.push(view! { <li class="source-gap" aria-hidden="true">"…"</li> }.into_any());
         }
         gap = false;
-        let messages = by_line.get(&no).cloned();
+        let messages = by_line.get(&no).map(|m| {
+            m.iter()
+                .map(|m| explain(m, lang))
+                .collect::<Vec<_>>()
+                .join("；")
+        });
         let flagged = messages.is_some();
         items.push(
             view! {
                 <li class="source-line" class:flagged=flagged value=no>
                     <span class="line-no" aria-hidden="true">{no}</span>
                     <span class="line-text">{line.to_string()}</span>
-                    {messages.map(|m| view! { <span class="line-message">{format!("⚠ {}", m.join("；"))}</span> })}
+                    {messages.map(|m| view! { <span class="line-message">{format!("⚠ {m}")}</span> })}
                 </li>
             }
             .into_any(),

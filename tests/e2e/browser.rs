@@ -125,8 +125,13 @@ impl Browser {
 
     /// Waits until the element matching `css` has text containing `needle`, and returns the text.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        self.wait_for_text_polling(css, needle, 200).await
+    }
+
+    /// [`Self::wait_for_text`], polling `tries` times 50 ms apart (for work as long as a 10,000-task parse).
+    pub async fn wait_for_text_polling(&self, css: &str, needle: &str, tries: usize) -> String {
         let mut last = String::new();
-        for _ in 0..200 {
+        for _ in 0..tries {
             if let Ok(el) = self.client.find(Locator::Css(css)).await
                 && let Ok(text) = el.text().await
             {

@@ -8,6 +8,7 @@ mod charts;
 mod edits;
 mod hardening_import;
 mod hardening_storage;
+mod hardening_ui;
 mod import;
 mod offline;
 mod prerender;

@@ -18,7 +18,7 @@ async fn input_value(b: &Browser, css: &str) -> String {
 }
 
 /// Polls a script until it returns `true`.
-async fn wait_until(b: &Browser, script: &str, what: &str) {
+pub async fn wait_until(b: &Browser, script: &str, what: &str) {
     for _ in 0..300 {
         if b.eval(script).await == serde_json::Value::Bool(true) {
             return;
@@ -28,7 +28,7 @@ async fn wait_until(b: &Browser, script: &str, what: &str) {
     panic!("timed out waiting for {what}");
 }
 
-async fn wait_controlled(b: &Browser) {
+pub async fn wait_controlled(b: &Browser) {
     wait_until(
         b,
         "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
