@@ -1,0 +1,619 @@
+//! An attacker with full control over localStorage: arbitrary and mutated values under every key the app
+//! reads, with and without a quota, then every storage entry point. A seeded loop, so a failure names its
+//! case and reruns the same way. Properties: no panic; work bounded by what is stored, never by a number
+//! read from it; every op of an untouched chunk loads; a value is only ever changed or removed after its
+//! copy is in quarantine; a second load sets nothing new aside; a refused import changes nothing.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::rc::Rc;
+
+use common::*;
+use lanbai_planner::journal::{Op, Status};
+use lanbai_planner::storage::keys::{Key, QUARANTINE_PREFIX};
+use lanbai_planner::storage::schema::{self, Meta};
+use lanbai_planner::storage::{
+    KeyValue, KvError, MemoryKv, Store, load_settings, plans, quarantine,
+};
+
+const PLAN: &str = "p";
+const NOW: i64 = 1_600_000_000_000;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+/// A `MemoryKv` that counts the work done through it: one per call, plus one per key `keys` returns.
+#[derive(Clone, Default)]
+struct Counting {
+    kv: MemoryKv,
+    work: Rc<Cell<usize>>,
+}
+
+impl Counting {
+    fn tick(&self, n: usize) {
+        self.work.set(self.work.get() + n);
+    }
+}
+
+impl KeyValue for Counting {
+    fn get(&self, key: &str) -> Option<String> {
+        self.tick(1);
+        self.kv.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.tick(1);
+        self.kv.set(key, value)
+    }
+    fn remove(&self, key: &str) {
+        self.tick(1);
+        self.kv.remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        let keys = self.kv.keys();
+        self.tick(1 + keys.len());
+        keys
+    }
+}
+
+type Snapshot = BTreeMap<String, String>;
+
+fn snapshot(kv: &MemoryKv) -> Snapshot {
+    kv.keys()
+        .into_iter()
+        .filter_map(|k| kv.get(&k).map(|v| (k, v)))
+        .collect()
+}
+
+/// Every value of `before` is still there unchanged, or its verbatim copy sits under a quarantine key that
+/// names it and did not exist before. Returns the quarantine keys that appeared.
+fn nothing_lost(before: &Snapshot, kv: &MemoryKv) -> Result<Vec<String>, String> {
+    let after = snapshot(kv);
+    let fresh: Vec<&String> = after
+        .keys()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX) && !before.contains_key(*k))
+        .collect();
+    for (key, value) in before {
+        if after.get(key) == Some(value) {
+            continue;
+        }
+        let kept = fresh.iter().any(|q| {
+            after.get(*q) == Some(value)
+                && matches!(Key::parse(q), Some(Key::Quarantine { original, .. }) if original == *key)
+        });
+        // The active-plan pointer of an unreadable plan may go: the plan's own key (moved aside or left in
+        // place) names the id.
+        let plan_key = format!("lanbai:plan:{}", value.trim());
+        let plan_aside = key == "lanbai:active-plan"
+            && (after.contains_key(&plan_key)
+                || fresh.iter().any(|q| {
+                    matches!(Key::parse(q), Some(Key::Quarantine { original, .. }) if original == plan_key)
+                }));
+        if !kept && !plan_aside {
+            return Err(format!(
+                "{key} was changed or removed without a quarantine copy"
+            ));
+        }
+    }
+    Ok(fresh.into_iter().cloned().collect())
+}
+
+fn good_ops() -> Vec<Op> {
+    generated_journal("good", 9, 7)
+}
+
+fn chunk_text(writer: &str, index: u32, ops: &[Op]) -> String {
+    schema::write_chunk(writer, index, ops)
+}
+
+fn meta_text(writer: &str, first_chunk: u32, chunks: u32, ops: u64) -> String {
+    schema::write_meta(&Meta {
+        schema: 1,
+        writer: writer.into(),
+        first_chunk,
+        chunks,
+        ops,
+    })
+}
+
+fn plan_text() -> String {
+    let kv = MemoryKv::new();
+    let mut plan = sample_plan();
+    plan.id = "imp".into();
+    let _ = plans::save(&kv, plan, "导入", 1, plans::OnConflict::Ask);
+    kv.get("lanbai:plan:imp").unwrap_or_default()
+}
+
+/// The raw texts a mutation starts from, each a value the app itself writes.
+fn seeds() -> Vec<String> {
+    let bad = generated_journal("bad", 3, 11);
+    vec![
+        chunk_text("bad", 0, &bad),
+        meta_text("bad", 0, 1, 3),
+        r#"{"language":"en","unit":"省科技厅","review_date":"2020-06-30","last_export_at":5,"schema":1}"#
+            .into(),
+        r#"{"schema":1,"plans":[{"id":"imp","name":"导入","imported_at":1,"task_count":10}]}"#.into(),
+        plan_text(),
+    ]
+}
+
+const NUMBERS: &[&str] = &[
+    "1e400",
+    "-1",
+    "4294967296",
+    "4294967295",
+    "18446744073709551616",
+    "NaN",
+    "-0",
+    "1.5",
+    "0",
+    "4e9",
+    "262144",
+];
+
+/// One hostile value: a mutation of an app-written value, or something made up.
+fn mutate(rng: &mut Rng, seed: &str, class: usize) -> String {
+    let mut s = seed.to_string();
+    let at = |rng: &mut Rng, s: &str| {
+        let mut i = rng.below(s.len() + 1);
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    match class {
+        0 => {
+            let i = at(rng, &s);
+            s.truncate(i);
+        }
+        1 => {
+            let i = at(rng, &s);
+            let c = b"\"\\{}[],:0-9e \x00"[rng.below(14)] as char;
+            let end = s[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+            s.replace_range(i..end, &c.to_string());
+        }
+        2 => {
+            let spots: Vec<usize> = s
+                .char_indices()
+                .filter(|(i, c)| {
+                    c.is_ascii_digit() && !s[..*i].ends_with(|p: char| p.is_ascii_digit())
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(&i) = spots.get(rng.below(spots.len())) {
+                let len = s[i..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(s.len() - i);
+                s.replace_range(i..i + len, rng.pick(NUMBERS));
+            }
+        }
+        3 => {
+            let spots: Vec<usize> = s.match_indices('"').map(|(i, _)| i + 1).collect();
+            if let Some(&i) = spots.get(rng.below(spots.len())) {
+                s.insert_str(i, rng.pick(&["\\ud800", "\\udc00", "\\ud83d", "\\u0000"]));
+            }
+        }
+        4 => {
+            let d = [200, 5_000, 100_000][rng.below(3)];
+            let deep = format!("{}0{}", "[".repeat(d), "]".repeat(d));
+            s = s.replacen("\"kind\":", &format!("\"kind\":{deep},\"x\":"), 1);
+            if rng.below(2) == 0 {
+                s = format!("{{\"schema\":1,\"ops\":[{deep}],\"a\":{s}}}");
+            }
+        }
+        5 => {
+            let dup = rng.pick(&[
+                "\"ops\":[]",
+                "\"schema\":2",
+                "\"schema\":1",
+                "\"chunks\":4000000000",
+                "\"writer\":\"other\"",
+                "\"plans\":[]",
+                "\"language\":7",
+            ]);
+            if let Some(i) = s.rfind('}') {
+                s.insert_str(i, &format!(",{dup}"));
+            }
+        }
+        6 => {
+            let huge = "兰".repeat(100_000 + rng.below(100_000));
+            s = s.replacen("\"text\":\"", &format!("\"text\":\"{huge}"), 1);
+            s = s.replacen("\"name\":\"", &format!("\"name\":\"{huge}"), 1);
+        }
+        7 => {
+            s = match rng.below(3) {
+                0 => format!("\u{feff}{s}"),
+                1 => format!("{s}\u{0}"),
+                _ => s.replacen(",", ",\u{0}", 1),
+            }
+        }
+        8 => {
+            s = s.replace(
+                "\"bad-",
+                rng.pick(&["\"bad:x ", "\" bad\t", "\"bad:", "\"bad\n"]),
+            )
+        }
+        _ => {
+            s = rng
+                .pick(&[
+                    "",
+                    "null",
+                    "[]",
+                    "{}",
+                    "\"lanbai\"",
+                    "{\"schema\":1}",
+                    "{\"schema\":1,\"ops\":{}}",
+                    "{\"schema\":99,\"ops\":[]}",
+                    "{\"schema\":0,\"ops\":[]}",
+                    "{\"schema\":1,\"ops\":[1,\"x\",null,{}]}",
+                    "imp",
+                    " imp\n",
+                ])
+                .to_string()
+        }
+    }
+    s
+}
+
+const CLASSES: [&str; 10] = [
+    "truncation",
+    "byte flip",
+    "number",
+    "lone surrogate",
+    "deep nesting",
+    "duplicate key",
+    "huge string",
+    "BOM/NUL",
+    "id with ':'/space",
+    "foreign value",
+];
+
+/// Where a hostile value goes: every key class the app reads, including odd chunk indices, writers and
+/// plans whose id begins like ours.
+fn hostile_key(rng: &mut Rng) -> String {
+    let writer = rng.pick(&["bad", "good", "me", "a b", "x", "good2"]);
+    let chunk = rng.pick(&[
+        "0",
+        "1",
+        "4294967295",
+        "4294967294",
+        "131072",
+        "abc",
+        "-1",
+        "01",
+    ]);
+    match rng.below(10) {
+        0..=2 => format!("lanbai:v1:{PLAN}:journal:{writer}:{chunk}"),
+        3 => format!("lanbai:v1:{PLAN}:x:journal:{writer}:{chunk}"),
+        4 | 5 => format!("lanbai:v1:{PLAN}:meta:{writer}"),
+        6 => format!("{QUARANTINE_PREFIX}{NOW}:lanbai:v1:{PLAN}:journal:bad:0"),
+        7 => "lanbai:settings".into(),
+        8 => rng
+            .pick(&["lanbai:plans", "lanbai:plan:imp", "lanbai:plan:imp-2"])
+            .into(),
+        _ => "lanbai:active-plan".into(),
+    }
+}
+
+/// Metas that claim more or less than exists, and metas of other writers.
+fn hostile_meta(rng: &mut Rng) -> String {
+    let n = [
+        0u64,
+        1,
+        3,
+        262_143,
+        262_144,
+        4_000_000_000,
+        u64::from(u32::MAX),
+    ];
+    let pick = |rng: &mut Rng| n[rng.below(n.len())];
+    let writer = rng.pick(&["bad", "good", "other", "me"]);
+    let chunks = u32::try_from(pick(rng)).unwrap_or(u32::MAX);
+    let first = u32::try_from(pick(rng)).unwrap_or(u32::MAX);
+    let ops = pick(rng).max(u64::from(chunks) * u64::from(rng.below(2) as u32));
+    meta_text(writer, first, chunks, ops)
+}
+
+struct Case {
+    seed: u64,
+    class: usize,
+    quota: bool,
+}
+
+/// Plants a good writer and a few hostile values, runs every entry point and checks every property.
+fn run_case(case: &Case) -> Result<(), String> {
+    let mut rng = Rng(case.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let counting = Counting::default();
+    let kv = counting.kv.clone();
+    let good = good_ops();
+    // The good writer: three chunks of three ops and its meta, as the app writes them.
+    let mut writer = Store::with_chunk_size(kv.clone(), PLAN, "good", 3);
+    writer
+        .append_all(good.clone())
+        .map_err(|e| format!("planting: {e:?}"))?;
+    let untouched: Snapshot = snapshot(&kv);
+    let seeds = seeds();
+    for _ in 0..1 + rng.below(4) {
+        let key = hostile_key(&mut rng);
+        if untouched.contains_key(&key) {
+            continue;
+        }
+        let value = if key.contains(":meta:") && rng.below(2) == 0 {
+            hostile_meta(&mut rng)
+        } else {
+            let seed = &seeds[rng.below(seeds.len())];
+            mutate(&mut rng, seed, case.class)
+        };
+        kv.set(&key, &value)
+            .map_err(|e| format!("planting: {e:?}"))?;
+    }
+    if case.quota {
+        kv.set_quota(Some(kv.used() + rng.below(400)));
+    }
+    let before = snapshot(&kv);
+    let keys = before.len();
+    counting.work.set(0);
+
+    let mut store = Store::with_chunk_size(counting.clone(), PLAN, "me", 2);
+    let first = store.load(NOW);
+    let second = store.load(NOW);
+    for op in &good {
+        if !first.ops.contains(op) || !second.ops.contains(op) {
+            return Err(format!("op {} of an untouched chunk did not load", op.id));
+        }
+    }
+    if !case.quota && !second.quarantined.is_empty() {
+        return Err(format!(
+            "a second load set more aside: {:?}",
+            second.quarantined
+        ));
+    }
+    for key in before.keys() {
+        if let Some(ops) = store.read_changed(key)
+            && untouched.contains_key(key)
+            && !ops.iter().all(|o| good.contains(o))
+        {
+            return Err(format!("read_changed({key}) gave foreign ops"));
+        }
+    }
+    let (_, _) = load_settings(&counting, NOW);
+    let (_, problem) = load_settings(&counting, NOW);
+    if !case.quota && problem.is_some() {
+        return Err(format!("second settings load: {problem:?}"));
+    }
+    let (entries, _) = plans::list(&counting, NOW);
+    for e in &entries {
+        let _ = plans::load(&counting, &e.id, NOW);
+    }
+    let _ = plans::initial(&counting, NOW);
+    let _ = plans::list(&counting, NOW);
+    let quarantined = nothing_lost(&before, &kv)?;
+    let mut distinct = quarantined.clone();
+    distinct.dedup();
+    if distinct.len() != quarantined.len() {
+        return Err("two values share a quarantine key".into());
+    }
+    let work = counting.work.get();
+    if work > 60 * (keys + 10) {
+        return Err(format!("{work} storage calls for {keys} keys"));
+    }
+
+    // A refused import changes nothing; an edit after it still saves once there is room.
+    let unsaved_before = store.unsaved().len();
+    let fits = store.flush().is_ok();
+    let before = snapshot(&kv);
+    let import = generated_journal("file", 7 + rng.below(20), case.seed);
+    if store.append_all(import.clone()).is_err() && fits && snapshot(&kv) != before {
+        return Err(format!(
+            "a refused import changed storage ({unsaved_before} waiting before)"
+        ));
+    }
+    kv.set_quota(None);
+    let later = op("me-later", 9, status("t2", Status::Done));
+    store
+        .append(later.clone())
+        .map_err(|e| format!("an edit after a refused import: {e:?}"))?;
+    let fresh = Store::open(kv.clone(), PLAN, "fresh").load(NOW + 1);
+    if !fresh.ops.contains(&later) || good.iter().any(|o| !fresh.ops.contains(o)) {
+        return Err("a fresh load misses saved ops".into());
+    }
+    Ok(())
+}
+
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result
+}
+
+#[test]
+fn hostile_storage_never_panics_loses_or_loops() {
+    let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut ran: BTreeMap<&str, usize> = BTreeMap::new();
+    for seed in 1..=600u64 {
+        for quota in [false, true] {
+            let case = Case {
+                seed,
+                class: (seed % CLASSES.len() as u64) as usize,
+                quota,
+            };
+            let name = CLASSES[case.class];
+            *ran.entry(name).or_default() += 1;
+            let outcome = match quietly(|| run_case(&case)) {
+                Ok(Ok(())) => continue,
+                Ok(Err(e)) => e,
+                Err(panic) => format!(
+                    "panic: {}",
+                    panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default()
+                ),
+            };
+            failures
+                .entry(name)
+                .or_default()
+                .push(format!("seed {seed} quota {quota}: {outcome}"));
+        }
+    }
+    let summary: Vec<String> = ran
+        .iter()
+        .map(|(c, n)| {
+            format!(
+                "{c}: {n} ran, {} failed",
+                failures.get(c).map_or(0, Vec::len)
+            )
+        })
+        .collect();
+    println!("{}", summary.join("\n"));
+    for f in failures.values().flatten() {
+        println!("{f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n{:#?}",
+        summary.join("\n"),
+        failures
+            .values()
+            .map(|v| v.iter().take(3).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Truncating one small chunk at every position: the ops before the cut load, nothing is lost.
+#[test]
+fn a_chunk_cut_at_every_position_keeps_what_precedes_the_cut() {
+    let bad = generated_journal("bad", 3, 11);
+    let full = chunk_text("bad", 0, &bad);
+    let key = format!("lanbai:v1:{PLAN}:journal:bad:0");
+    let mut failed = Vec::new();
+    for cut in (0..full.len()).filter(|i| full.is_char_boundary(*i)) {
+        let kv = MemoryKv::new();
+        let text = &full[..cut];
+        let _ = kv.set(&key, text);
+        let before = snapshot(&kv);
+        let outcome = quietly(|| {
+            let mut store = Store::open(kv.clone(), PLAN, "me");
+            let first = store.load(NOW);
+            let second = store.load(NOW);
+            let complete = bad
+                .iter()
+                .filter(|o| text.contains(&serde_json::to_string(o).unwrap_or_default()));
+            let lost = complete.filter(|o| !first.ops.contains(o)).count();
+            (lost, second.quarantined.len(), nothing_lost(&before, &kv))
+        });
+        match outcome {
+            Ok((0, 0, Ok(_))) => {}
+            other => failed.push(format!("cut {cut}: {other:?}")),
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// Metas claiming billions of chunks, or the most that could be plausible, cost work bounded by the keys
+/// that exist, and name only a few missing chunks.
+#[test]
+fn claims_read_from_storage_never_bound_a_loop() {
+    for (first, chunks, ops) in [
+        (0, 4_000_000_000u32, 4_000_000_000u64),
+        (0, u32::MAX, u64::MAX),
+        (u32::MAX - 1, 1, 1),
+        (0, 262_143, 262_143),
+        (131_071, 131_072, 262_144),
+        (0, 131_072, 131_072),
+    ] {
+        let counting = Counting::default();
+        for w in ["a", "b", "me"] {
+            let _ = counting.kv.set(
+                &format!("lanbai:v1:{PLAN}:meta:{w}"),
+                &meta_text(w, first, chunks, ops),
+            );
+        }
+        let _ = counting.kv.set(
+            &format!("lanbai:v1:{PLAN}:journal:me:{}", first.saturating_add(1)),
+            &chunk_text("me", first, &good_ops()),
+        );
+        let mut store = Store::open(counting.clone(), PLAN, "me");
+        let report = store.load(NOW);
+        assert!(report.missing_chunks.len() <= 5);
+        assert_eq!(
+            store.append(op("me-1", 1, status("t1", Status::Done))),
+            Ok(())
+        );
+        assert!(
+            counting.work.get() < 200,
+            "{} calls for a meta claiming {chunks} chunks from {first}",
+            counting.work.get()
+        );
+        assert!(quarantine::list(&counting.kv).len() <= 3);
+    }
+}
+
+/// The same key set aside twice in one millisecond: both copies keep, and still name, their original key,
+/// so `#/data` lists the chunk as a chunk (with its repair button) and a reload does not count it missing.
+#[test]
+fn a_second_copy_in_the_same_millisecond_still_names_its_original() {
+    let kv = MemoryKv::new();
+    let key = format!("lanbai:v1:{PLAN}:journal:bad:0");
+    let mut store = Store::open(kv.clone(), PLAN, "me");
+    for garbage in ["{not json", "{still not"] {
+        let _ = kv.set(&key, garbage);
+        assert_eq!(store.load(NOW).quarantined.len(), 1);
+    }
+    let listed = quarantine::list(&kv);
+    assert_eq!(listed.len(), 2);
+    for (holder, original) in &listed {
+        assert_eq!(original, &key, "{holder}");
+    }
+    let held: Vec<String> = listed.iter().filter_map(|(q, _)| kv.get(q)).collect();
+    assert_eq!(held, ["{not json", "{still not"]);
+
+    // Copies named the earlier way (`…{original}~{n}`) are still listed under their original key, and a
+    // key that is valid with its `~1` keeps it.
+    let old = MemoryKv::new();
+    let _ = old.set(&format!("{QUARANTINE_PREFIX}5:{key}~1"), "x");
+    let _ = old.set(&format!("{QUARANTINE_PREFIX}6:lanbai:settings~2"), "x");
+    let _ = old.set(&format!("{QUARANTINE_PREFIX}7:lanbai:plan:imp~1"), "x");
+    let originals: Vec<String> = quarantine::list(&old).into_iter().map(|(_, o)| o).collect();
+    assert_eq!(
+        originals,
+        [key.as_str(), "lanbai:settings", "lanbai:plan:imp~1"]
+    );
+}
+
+/// An active-plan value naming no saved plan is moved aside, not deleted: the app opens the shipped plan,
+/// the value stays recoverable, and the next start has nothing to complain about.
+#[test]
+fn a_dangling_active_plan_is_set_aside_not_deleted() {
+    let kv = MemoryKv::new();
+    let _ = kv.set("lanbai:active-plan", "gone-plan");
+    let before = snapshot(&kv);
+    let (plan, problem) = plans::initial(&kv, NOW);
+    assert_eq!(plan.id, plans::SHIPPED_ID);
+    assert!(matches!(
+        problem,
+        Some(plans::PlansError::ActivePointer { .. })
+    ));
+    assert_eq!(nothing_lost(&before, &kv).map(|q| q.len()), Ok(1));
+    assert_eq!(plans::initial(&kv, NOW).1, None);
+}
