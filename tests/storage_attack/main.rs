@@ -5,7 +5,9 @@
 //! copy is in quarantine; a second load sets nothing new aside; a refused import changes nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../common/mod.rs"]
 mod common;
+mod scanner;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
