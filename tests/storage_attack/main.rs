@@ -18,6 +18,7 @@ use common::*;
 use lanbai_planner::journal::{Op, Status};
 use lanbai_planner::storage::keys::{Key, QUARANTINE_PREFIX};
 use lanbai_planner::storage::schema::{self, Meta};
+use lanbai_planner::storage::settings::SettingsProblem;
 use lanbai_planner::storage::{
     KeyValue, KvError, MemoryKv, Store, load_settings, plans, quarantine,
 };
@@ -213,7 +214,7 @@ fn mutate(rng: &mut Rng, seed: &str, class: usize) -> String {
             }
         }
         4 => {
-            let d = [200, 5_000, 100_000][rng.below(3)];
+            let d = [200, 5_000, 40_000][rng.below(3)];
             let deep = format!("{}0{}", "[".repeat(d), "]".repeat(d));
             s = s.replacen("\"kind\":", &format!("\"kind\":{deep},\"x\":"), 1);
             if rng.below(2) == 0 {
@@ -235,7 +236,7 @@ fn mutate(rng: &mut Rng, seed: &str, class: usize) -> String {
             }
         }
         6 => {
-            let huge = "兰".repeat(100_000 + rng.below(100_000));
+            let huge = "兰".repeat(20_000 + rng.below(40_000));
             s = s.replacen("\"text\":\"", &format!("\"text\":\"{huge}"), 1);
             s = s.replacen("\"name\":\"", &format!("\"name\":\"{huge}"), 1);
         }
@@ -340,7 +341,8 @@ struct Case {
 }
 
 /// Plants a good writer and a few hostile values, runs every entry point and checks every property.
-fn run_case(case: &Case) -> Result<(), String> {
+/// Returns the storage calls the loads made per stored key.
+fn run_case(case: &Case, seeds: &[String]) -> Result<f64, String> {
     let mut rng = Rng(case.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let counting = Counting::default();
     let kv = counting.kv.clone();
@@ -350,8 +352,11 @@ fn run_case(case: &Case) -> Result<(), String> {
     writer
         .append_all(good.clone())
         .map_err(|e| format!("planting: {e:?}"))?;
-    let untouched: Snapshot = snapshot(&kv);
-    let seeds = seeds();
+    // Its chunks stay untouched; its meta may be replaced by a lie like any other key.
+    let untouched: Snapshot = snapshot(&kv)
+        .into_iter()
+        .filter(|(k, _)| k.contains(":journal:"))
+        .collect();
     for _ in 0..1 + rng.below(4) {
         let key = hostile_key(&mut rng);
         if untouched.contains_key(&key) {
@@ -381,7 +386,7 @@ fn run_case(case: &Case) -> Result<(), String> {
             return Err(format!("op {} of an untouched chunk did not load", op.id));
         }
     }
-    if !case.quota && !second.quarantined.is_empty() {
+    if !second.quarantined.is_empty() {
         return Err(format!(
             "a second load set more aside: {:?}",
             second.quarantined
@@ -397,7 +402,8 @@ fn run_case(case: &Case) -> Result<(), String> {
     }
     let (_, _) = load_settings(&counting, NOW);
     let (_, problem) = load_settings(&counting, NOW);
-    if !case.quota && problem.is_some() {
+    // A value storage had no room to move aside is reported again; nothing new may be set aside.
+    if matches!(problem, Some(SettingsProblem::Quarantined(_))) {
         return Err(format!("second settings load: {problem:?}"));
     }
     let (entries, _) = plans::list(&counting, NOW);
@@ -436,7 +442,7 @@ fn run_case(case: &Case) -> Result<(), String> {
     if !fresh.ops.contains(&later) || good.iter().any(|o| !fresh.ops.contains(o)) {
         return Err("a fresh load misses saved ops".into());
     }
-    Ok(())
+    Ok(work as f64 / keys as f64)
 }
 
 fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
@@ -451,6 +457,9 @@ fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
 fn hostile_storage_never_panics_loses_or_loops() {
     let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut ran: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut spent: BTreeMap<&str, u128> = BTreeMap::new();
+    let seeds = seeds();
+    let mut most_work = 0f64;
     for seed in 1..=600u64 {
         for quota in [false, true] {
             let case = Case {
@@ -460,8 +469,14 @@ fn hostile_storage_never_panics_loses_or_loops() {
             };
             let name = CLASSES[case.class];
             *ran.entry(name).or_default() += 1;
-            let outcome = match quietly(|| run_case(&case)) {
-                Ok(Ok(())) => continue,
+            let t = std::time::Instant::now();
+            let result = quietly(|| run_case(&case, &seeds));
+            *spent.entry(name).or_default() += t.elapsed().as_millis();
+            let outcome = match result {
+                Ok(Ok(ratio)) => {
+                    most_work = most_work.max(ratio);
+                    continue;
+                }
                 Ok(Err(e)) => e,
                 Err(panic) => format!(
                     "panic: {}",
@@ -488,6 +503,7 @@ fn hostile_storage_never_panics_loses_or_loops() {
         })
         .collect();
     println!("{}", summary.join("\n"));
+    println!("ms per class {spent:?}; at most {most_work:.1} storage calls per stored key");
     for f in failures.values().flatten() {
         println!("{f}");
     }
