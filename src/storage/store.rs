@@ -46,12 +46,12 @@ impl<K: KeyValue> Store<K> {
             .into_iter()
             .filter(|k| is_of_plan(k, plan_id))
             .collect();
-        // An id whose stored chunks leave no room below the top index would wrap onto its own chunk 0: take
-        // the id with a suffix instead. Ids are fresh per page load, so only hostile keys ever cause this.
+        // An id that already has a meta, or whose stored chunks leave no room below the top index, is taken:
+        // use it with a suffix instead. Ids are fresh per page load, so only hostile keys ever cause this.
         let mut writer = wanted.clone();
         let mut n = 0u64;
         let first_chunk = loop {
-            if let Some(first) = next_free_chunk(&kv, &keys, &writer) {
+            if let Some(first) = next_free_chunk(&keys, &writer) {
                 break first;
             }
             n += 1;
@@ -337,21 +337,17 @@ impl<K: KeyValue> Store<K> {
     }
 }
 
-/// The first chunk index a writer id may use: past every chunk and plausible meta it already has, and low
-/// enough that it can never run past `u32::MAX`. `None` when that id has no such room left.
-fn next_free_chunk(kv: &impl KeyValue, keys: &[String], writer: &str) -> Option<u32> {
+/// The first chunk index a writer id may use: past every chunk it already has, and low enough that it can
+/// never run past `u32::MAX`. `None` when the id is taken: its meta key holds a record this store did not
+/// write (readable or not), which its own meta would overwrite, or it has no room left.
+fn next_free_chunk(keys: &[String], writer: &str) -> Option<u32> {
     let mut next = 0u32;
     for key in keys {
         match Key::parse(key) {
             Some(Key::Journal {
                 writer: w, chunk, ..
             }) if w == writer => next = next.max(chunk.checked_add(1)?),
-            Some(Key::Meta { writer: w, .. }) if w == writer => {
-                let meta = kv.get(key).and_then(|raw| schema::read_meta(&raw).ok());
-                if let Some(m) = meta.filter(|m| claims::implausible(m, writer).is_none()) {
-                    next = next.max(m.first_chunk.saturating_add(m.chunks));
-                }
-            }
+            Some(Key::Meta { writer: w, .. }) if w == writer => return None,
             _ => {}
         }
     }
