@@ -241,7 +241,8 @@ fn run_case(case: &Case, seeds: &[String]) -> Result<f64, String> {
     if case.quota {
         kv.set_quota(Some(kv.used() + rng.below(400)));
     }
-    let before = snapshot(&kv);
+    let planted = snapshot(&kv);
+    let before = planted.clone();
     let keys = before.len();
     counting.work.set(0);
 
@@ -309,6 +310,8 @@ fn run_case(case: &Case, seeds: &[String]) -> Result<f64, String> {
     if !fresh.ops.contains(&later) || good.iter().any(|o| !fresh.ops.contains(o)) {
         return Err("a fresh load misses saved ops".into());
     }
+    // Saving wrote only keys of its own: every planted value is still there or in quarantine.
+    nothing_lost(&planted, &kv).map_err(|e| format!("after saving: {e}"))?;
     Ok(work as f64 / keys as f64)
 }
 
