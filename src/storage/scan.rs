@@ -17,6 +17,9 @@ pub struct Scanned<'a> {
     pub found_ops: bool,
     /// Its elements' raw text, in order; the last may be cut short when the text is truncated.
     pub ops: Vec<&'a str>,
+    /// Whether a top-level `schema` or `ops` key appears more than once: a JSON reader keeps only the last,
+    /// so what the earlier one held would go unseen.
+    pub repeated: bool,
 }
 
 /// The top-level keys the scanner cares about.
@@ -49,6 +52,7 @@ pub fn scan_chunk<'a>(raw: &'a str) -> Scanned<'a> {
     let mut string_start = 0;
     let mut last_string: Option<&str> = None;
     let mut key = Top::Other;
+    let (mut seen_schema, mut seen_ops) = (false, false);
     let mut in_ops = false;
     let mut element: Option<usize> = None;
     let push = |from: Option<usize>, to: usize, out: &mut Scanned<'a>| {
@@ -110,10 +114,14 @@ pub fn scan_chunk<'a>(raw: &'a str) -> Scanned<'a> {
                 key = last_string.take().map_or(Top::Other, top_key);
                 match key {
                     Top::Ops => {
+                        out.repeated |= std::mem::replace(&mut seen_ops, true);
                         out.found_ops = false;
                         out.ops.clear();
                     }
-                    Top::Schema => out.schema = None,
+                    Top::Schema => {
+                        out.repeated |= std::mem::replace(&mut seen_schema, true);
+                        out.schema = None;
+                    }
                     Top::Other => {}
                 }
             }

@@ -144,3 +144,26 @@ fn a_store_never_writes_over_a_meta_it_did_not_write() {
         assert_eq!(loaded.ops.len(), 1);
     }
 }
+
+/// A chunk that repeats its `ops` key reads, like any JSON reader, as its last array; the ops of the
+/// earlier one must not vanish unseen while the value stays put, so the chunk is set aside verbatim (every
+/// op still in its raw text) and the ops of the array that reads are kept.
+#[test]
+fn a_chunk_with_a_repeated_key_is_set_aside_whole() {
+    let first = generated_journal("bad", 2, 3);
+    let last = generated_journal("bad", 4, 5)[2..].to_vec();
+    let text = |ops: &[Op]| serde_json::to_string(ops).unwrap_or_default();
+    let raw = format!(
+        r#"{{"schema":1,"writer":"bad","chunk":0,"ops":{},"ops":{}}}"#,
+        text(&first),
+        text(&last)
+    );
+    let kv = MemoryKv::new();
+    let key = format!("lanbai:v1:{PLAN}:journal:bad:0");
+    let _ = kv.set(&key, &raw);
+    let before = snapshot(&kv);
+    let report = Store::open(kv.clone(), PLAN, "me").load(NOW);
+    assert_eq!(report.quarantined.len(), 1, "{report:?}");
+    assert!(last.iter().all(|o| report.ops.contains(o)));
+    assert_eq!(nothing_lost(&before, &kv).map(|q| q.len()), Ok(1));
+}

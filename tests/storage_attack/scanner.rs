@@ -119,6 +119,12 @@ proptest! {
         prop_assert_eq!(scanned.found_ops, items.is_some(), "{}", text);
         let parsed: Vec<Value> = scanned.ops.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
         prop_assert_eq!(parsed, items.cloned().unwrap_or_default(), "{}", text);
+        let named = |name: &str| fields.iter().filter(|f| match f {
+            Field::Schema(_) => name == "schema",
+            Field::Ops(..) => name == "ops",
+            Field::Other(k, _) => k == name,
+        }).count();
+        prop_assert_eq!(scanned.repeated, named("schema") > 1 || named("ops") > 1, "{}", text);
     }
 
     /// What the app writes: every op comes back through the scanner exactly as serde_json reads the chunk.
