@@ -167,3 +167,23 @@ fn a_chunk_with_a_repeated_key_is_set_aside_whole() {
     assert!(last.iter().all(|o| report.ops.contains(o)));
     assert_eq!(nothing_lost(&before, &kv).map(|q| q.len()), Ok(1));
 }
+
+/// Chunks already stored under the id a store is opened with hold ops named `<id>-1`, `<id>-2`, … — the
+/// very ids the store hands out. A new edit must not share an id with a stored op (the merge by id would
+/// keep only one of them), so such an id is taken too.
+#[test]
+fn a_new_edit_never_shares_an_id_with_a_stored_op() {
+    let kv = MemoryKv::new();
+    let planted = op("me-1", 9_000_000_000_000, status("t1", Status::OnHold));
+    let _ = kv.set(
+        &format!("lanbai:v1:{PLAN}:journal:me:0"),
+        &chunk_text("me", 0, std::slice::from_ref(&planted)),
+    );
+    let mut store = Store::open(kv.clone(), PLAN, "me");
+    let id = store.next_op_id();
+    let edit = op(&id, 1, status("t1", Status::Done));
+    assert_eq!(store.append(edit.clone()), Ok(()));
+    let loaded = Store::open(kv.clone(), PLAN, "fresh").load(NOW).ops;
+    assert!(loaded.contains(&edit), "{id}: {loaded:?}");
+    assert!(loaded.contains(&planted));
+}
