@@ -28,23 +28,6 @@ use lanbai_planner::storage::{
 const PLAN: &str = "p";
 const NOW: i64 = 1_600_000_000_000;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
-
 /// A `MemoryKv` that counts the work done through it: one per call, plus one per key `keys` returns.
 #[derive(Clone, Default)]
 struct Counting {
