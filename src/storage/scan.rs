@@ -6,7 +6,8 @@
 //!
 //! On text that is valid JSON it reads what serde_json reads: the same `ops` elements and the same `schema`
 //! (a non-negative integer, or nothing), also when keys are escaped (`"\u006fps"`) or repeated (the last
-//! one counts, as in `serde_json::Value`). `tests/storage_attack/scanner.rs` checks this on random chunks.
+//! one counts, as in `serde_json::Value`). `tests/storage_attack/scanner.rs` checks this on random
+//! chunks.
 
 /// What the scanner found in a chunk's raw text.
 #[derive(Debug, Default, PartialEq)]
