@@ -112,7 +112,8 @@ proptest! {
         space in prop_oneof![Just(""), Just(" "), Just("\n\t ")],
     ) {
         let text = render(&fields, &masks, space);
-        let value: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+        let value: Value = serde_json::from_str(&text)
+            .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
         let scanned = scan_chunk(&text);
         prop_assert_eq!(scanned.schema, value.get("schema").and_then(Value::as_u64), "{}", text);
         let items = value.get("ops").and_then(Value::as_array);
@@ -137,7 +138,8 @@ proptest! {
         let raw = lanbai_planner::storage::schema::write_chunk("w", 0, &ops);
         let scanned = scan_chunk(&raw);
         prop_assert_eq!(scanned.schema, Some(1));
-        let back: Vec<lanbai_planner::journal::Op> = scanned.ops.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
+        let back: Vec<lanbai_planner::journal::Op> =
+            scanned.ops.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
         prop_assert_eq!(&back, &ops);
         prop_assert_eq!(read_chunk(&raw).map(|r| r.ops), Ok(ops));
     }
