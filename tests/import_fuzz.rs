@@ -10,20 +10,6 @@ use serde_json::{Value, json};
 const PLAN: &str = "gansu-2020-shuangqu";
 const MAX: usize = 1 << 20;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// Checks one input; returns whether it was accepted.
 fn check(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes);

@@ -34,28 +34,26 @@ pub fn quarantine(
     reason: &str,
     now_ms: i64,
 ) -> Result<QuarantineEntry, LeftInPlace> {
-    let base = Key::Quarantine {
-        at: now_ms,
-        original: original.to_string(),
-    }
-    .render();
-    // Two unreadable values with the same key in the same millisecond must not overwrite each other.
-    let key = (0..)
-        .map(|n| {
-            if n == 0 {
-                base.clone()
-            } else {
-                format!("{base}~{n}")
-            }
-        })
-        .find(|k| kv.get(k).is_none())
-        .unwrap_or(base);
     let left = |error: KvError| LeftInPlace {
         key: original.to_string(),
         reason: reason.to_string(),
         bytes: raw.len(),
         error,
     };
+    // Two unreadable values with the same key in the same millisecond must not overwrite each other: the
+    // later one takes the next free millisecond, so its key still parses to the original key (a suffix on
+    // the original would hide what it was from `list`, the repair button and the missing-chunk count).
+    let key = (0..=u32::MAX)
+        .map_while(|n| now_ms.checked_add(i64::from(n)))
+        .map(|at| {
+            Key::Quarantine {
+                at,
+                original: original.to_string(),
+            }
+            .render()
+        })
+        .find(|k| kv.get(k).is_none())
+        .ok_or_else(|| left(KvError::Other("no free quarantine key".into())))?;
     kv.set(&key, raw).map_err(left)?;
     if kv.get(&key).as_deref() != Some(raw) {
         return Err(left(KvError::Other(
@@ -78,12 +76,27 @@ pub fn list(kv: &impl KeyValue) -> Vec<(String, String)> {
         .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .filter_map(|k| match Key::parse(&k) {
-            Some(Key::Quarantine { at, original }) => Some((at, k, original)),
+            Some(Key::Quarantine { at, original }) => Some((at, k, unsuffixed(original))),
             _ => None,
         })
         .collect();
     crate::sort::sort(&mut out);
     out.into_iter().map(|(_, k, o)| (k, o)).collect()
+}
+
+/// Earlier versions named a second copy in the same millisecond `…{original}~{n}`; those keys are still
+/// listed under the key they came from. The suffix is taken off only where the key with it is no app key
+/// and the key without it is one (a chunk's `…:0~1`, `lanbai:settings~1`), so a key that is valid with
+/// its `~1` (a plan id or writer ending so) stays as it is.
+fn unsuffixed(original: String) -> String {
+    let stripped = original
+        .rsplit_once('~')
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(o, _)| o);
+    match stripped {
+        Some(o) if Key::parse(&original).is_none() && Key::parse(o).is_some() => o.to_string(),
+        _ => original,
+    }
 }
 
 /// The raw text of a quarantined value, for download.

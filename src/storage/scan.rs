@@ -1,7 +1,13 @@
 //! A small tolerant scanner for a damaged chunk: it finds the top-level elements of the chunk's `ops` array
 //! without parsing them, respecting strings and escapes, so each op can be parsed on its own and one bad
 //! token (a truncation, `1e400`, a lone surrogate, deep nesting) costs only the op it is in. It never
-//! recurses and allocates only the list of element slices.
+//! recurses; it allocates the list of element slices, and a decoded copy of a top-level key only when that
+//! key is written with escapes.
+//!
+//! On text that is valid JSON it reads what serde_json reads: the same `ops` elements and the same `schema`
+//! (a non-negative integer, or nothing), also when keys are escaped (`"\u006fps"`) or repeated (the last
+//! one counts, as in `serde_json::Value`). `tests/storage_attack/scanner.rs` checks this on random
+//! chunks.
 
 /// What the scanner found in a chunk's raw text.
 #[derive(Debug, Default, PartialEq)]
@@ -12,6 +18,30 @@ pub struct Scanned<'a> {
     pub found_ops: bool,
     /// Its elements' raw text, in order; the last may be cut short when the text is truncated.
     pub ops: Vec<&'a str>,
+    /// Whether a top-level `schema` or `ops` key appears more than once: a JSON reader keeps only the last,
+    /// so what the earlier one held would go unseen.
+    pub repeated: bool,
+}
+
+/// The top-level keys the scanner cares about.
+#[derive(Clone, Copy, PartialEq)]
+enum Top {
+    Schema,
+    Ops,
+    Other,
+}
+
+/// Which key a top-level string (its raw text between the quotes) names, escapes decoded.
+fn top_key(raw: &str) -> Top {
+    let decoded = raw
+        .contains('\\')
+        .then(|| serde_json::from_str::<String>(&format!("\"{raw}\"")).ok())
+        .flatten();
+    match decoded.as_deref().unwrap_or(raw) {
+        "schema" => Top::Schema,
+        "ops" => Top::Ops,
+        _ => Top::Other,
+    }
 }
 
 /// Splits `raw` (meant to be `{"schema":…,"ops":[…],…}`) into the raw text of each `ops` element.
@@ -22,7 +52,8 @@ pub fn scan_chunk<'a>(raw: &'a str) -> Scanned<'a> {
     let (mut in_string, mut escaped) = (false, false);
     let mut string_start = 0;
     let mut last_string: Option<&str> = None;
-    let mut key: Option<&str> = None;
+    let mut key = Top::Other;
+    let (mut seen_schema, mut seen_ops) = (false, false);
     let mut in_ops = false;
     let mut element: Option<usize> = None;
     let push = |from: Option<usize>, to: usize, out: &mut Scanned<'a>| {
@@ -63,9 +94,10 @@ pub fn scan_chunk<'a>(raw: &'a str) -> Scanned<'a> {
                 string_start = i + 1;
             }
             b'{' | b'[' => {
-                if c == b'[' && depth == 1 && key == Some("ops") && !out.found_ops {
+                if c == b'[' && depth == 1 && key == Top::Ops {
                     out.found_ops = true;
                     in_ops = true;
+                    key = Top::Other;
                 }
                 depth += 1;
             }
@@ -77,14 +109,36 @@ pub fn scan_chunk<'a>(raw: &'a str) -> Scanned<'a> {
                 depth = depth.saturating_sub(1);
             }
             b',' if at_element_level => push(element.take(), i, &mut out),
-            b',' if depth == 1 => key = None,
-            b':' if depth == 1 => key = last_string.take(),
-            b'0'..=b'9' if depth == 1 && key == Some("schema") && out.schema.is_none() => {
+            b',' if depth == 1 => key = Top::Other,
+            // A repeated key replaces what the earlier one said, as it does in serde_json's `Value`.
+            b':' if depth == 1 => {
+                key = last_string.take().map_or(Top::Other, top_key);
+                match key {
+                    Top::Ops => {
+                        out.repeated |= std::mem::replace(&mut seen_ops, true);
+                        out.found_ops = false;
+                        out.ops.clear();
+                    }
+                    Top::Schema => {
+                        out.repeated |= std::mem::replace(&mut seen_schema, true);
+                        out.schema = None;
+                    }
+                    Top::Other => {}
+                }
+            }
+            // The whole number token: `-1`, `1.5` and `1e400` are no schema version, not version 1.
+            b'-' | b'0'..=b'9' if depth == 1 && key == Top::Schema => {
                 let end = bytes[i..]
                     .iter()
-                    .position(|b| !b.is_ascii_digit())
+                    .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
                     .map_or(bytes.len(), |n| i + n);
-                out.schema = raw.get(i..end).and_then(|d| d.parse().ok());
+                let token = raw.get(i..end).unwrap_or_default();
+                out.schema = token
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| token.parse().ok())
+                    .flatten();
+                key = Top::Other;
                 i = end;
                 continue;
             }

@@ -107,6 +107,11 @@ pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
         ops: Vec::with_capacity(items.len()),
         bad: Vec::new(),
     };
+    // Only the last of repeated keys reads; flagging the chunk as damaged sets its raw text (with the
+    // earlier array's ops) aside instead of leaving them unseen.
+    if super::scan::scan_chunk(raw).repeated {
+        read.note_bad("the chunk repeats its schema or ops key".into());
+    }
     for (i, item) in items.iter().enumerate() {
         match Op::deserialize(item) {
             Ok(op) => read.ops.push(op),

@@ -2,12 +2,12 @@
 //! `CHUNK_SIZE`, and an append rewrites only the writer's last chunk and its tiny meta record. Two tabs
 //! therefore never write the same key, so neither can overwrite the other; `load` unions every writer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::journal::Op;
 use crate::journal::merge::dedup_report;
 
-use super::claims::{self, LISTED_MISSING, MAX_CHUNKS};
+use super::claims::{self, LISTED_MISSING};
 use super::keys::{Key, clean_writer, is_of_plan};
 use super::kv::{KeyValue, KvError};
 pub use super::outcome::{LoadReport, StoreError};
@@ -23,7 +23,8 @@ pub struct Store<K: KeyValue> {
     plan: String,
     writer: String,
     chunk_size: usize,
-    /// Chunk index of `own[0]`: past every chunk this writer id ever had, so a reused id never overwrites.
+    /// Chunk index of `own[0]`: 0, since the id is fresh (see `taken_writers`); metas keep the field, and
+    /// load honours it in metas written before ids with chunks were refused.
     first_chunk: u32,
     /// Ops appended through this store, in order; `own[..persisted]` are in storage.
     own: Vec<Op>,
@@ -46,23 +47,21 @@ impl<K: KeyValue> Store<K> {
             .into_iter()
             .filter(|k| is_of_plan(k, plan_id))
             .collect();
-        // An id whose stored chunks leave no room below the top index would wrap onto its own chunk 0: take
-        // the id with a suffix instead. Ids are fresh per page load, so only hostile keys ever cause this.
+        // An id that already has keys is taken (see `taken_writers`): use it with a suffix instead. Ids are
+        // fresh per page load, so only planted keys ever cause this; the set keeps it linear in them.
+        let taken = taken_writers(&keys);
         let mut writer = wanted.clone();
         let mut n = 0u64;
-        let first_chunk = loop {
-            if let Some(first) = next_free_chunk(&kv, &keys, &writer) {
-                break first;
-            }
+        while taken.contains(&writer) {
             n += 1;
             writer = format!("{wanted}x{n}");
-        };
+        }
         Store {
             kv,
             plan: plan_id.to_string(),
             writer,
             chunk_size: chunk_size.max(1),
-            first_chunk,
+            first_chunk: 0,
             own: Vec::new(),
             persisted: 0,
             meta_stale: false,
@@ -337,23 +336,14 @@ impl<K: KeyValue> Store<K> {
     }
 }
 
-/// The first chunk index a writer id may use: past every chunk and plausible meta it already has, and low
-/// enough that it can never run past `u32::MAX`. `None` when that id has no such room left.
-fn next_free_chunk(kv: &impl KeyValue, keys: &[String], writer: &str) -> Option<u32> {
-    let mut next = 0u32;
-    for key in keys {
-        match Key::parse(key) {
-            Some(Key::Journal {
-                writer: w, chunk, ..
-            }) if w == writer => next = next.max(chunk.checked_add(1)?),
-            Some(Key::Meta { writer: w, .. }) if w == writer => {
-                let meta = kv.get(key).and_then(|raw| schema::read_meta(&raw).ok());
-                if let Some(m) = meta.filter(|m| claims::implausible(m, writer).is_none()) {
-                    next = next.max(m.first_chunk.saturating_add(m.chunks));
-                }
-            }
-            _ => {}
-        }
-    }
-    (next < MAX_CHUNKS / 2).then_some(next)
+/// The writer ids that already have a key among `keys`. A stored chunk holds ops named `<writer>-1`, … —
+/// the ids a store under that id would hand out again, and the merge by id keeps only one of two ops with
+/// the same id — and a stored meta is a record it would write over; either makes the id taken.
+fn taken_writers(keys: &[String]) -> HashSet<String> {
+    keys.iter()
+        .filter_map(|key| match Key::parse(key) {
+            Some(Key::Journal { writer, .. } | Key::Meta { writer, .. }) => Some(writer),
+            _ => None,
+        })
+        .collect()
 }

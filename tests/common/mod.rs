@@ -165,3 +165,21 @@ pub fn generated_journal(writer: &str, n: usize, seed: u64) -> Vec<Op> {
         })
         .collect()
 }
+
+/// A seeded xorshift generator for the fuzz loops: deterministic, so a failing case reruns the same way.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
