@@ -2,7 +2,8 @@
 //! payloads. Each class prints its tries and failures (run with `--nocapture` to see the table) and fails
 //! the test if any try failed, naming every one.
 
-use crate::attack_cases::{Expect, OPS, PLAN, file_cases, payloads, storage_cases};
+use crate::attack_cases::{OPS, PLAN, storage_cases};
+use crate::attack_files::{Expect, file_cases, payloads};
 use crate::browser::{Browser, TempDir};
 use crate::server::StaticServer;
 use lanbai_planner::journal::{Op, OpKind, export};
@@ -10,7 +11,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 /// Polls `script` until it returns something other than `null` or `false`, for at most ~15 s.
-async fn poll(b: &Browser, script: &str) -> Option<Value> {
+pub async fn poll(b: &Browser, script: &str) -> Option<Value> {
     for _ in 0..150 {
         match b.client.execute(script, vec![]).await {
             Ok(Value::Null | Value::Bool(false)) | Err(_) => {}
@@ -85,7 +86,7 @@ async fn check_load(
     Ok(())
 }
 
-fn report(class: &str, tries: usize, failures: &[String]) {
+pub fn report(class: &str, tries: usize, failures: &[String]) {
     println!(
         "attack class {class}: {tries} tries, {} failures",
         failures.len()

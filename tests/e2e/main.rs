@@ -2,6 +2,8 @@
 //! headless Chromium as a person would use it. Run by `scripts/test.sh` (feature `e2e`).
 
 mod attack_cases;
+mod attack_files;
+mod attack_texts;
 mod attacks;
 mod browser;
 mod charts;
