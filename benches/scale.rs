@@ -171,9 +171,13 @@ fn main() {
                 at: 1_600_000_000_000 + i,
                 kind: OpKind::SetProgress {
                     task: "t1".into(),
+                    unit: None,
+                    period: None,
                     percent: (i % 100) as u8,
                 },
                 cause: None,
+                unit: None,
+                by: None,
             };
             black_box(store.append(op)).ok();
         }),

@@ -357,6 +357,7 @@ pub fn plan(spec: Spec) -> Plan {
             date: Some(format!("{year}-03-17")),
             year,
             installment: None,
+            coordinator: None,
         },
         intro: "为深入实施创新驱动发展战略，制定本要点。".into(),
         sections: Vec::new(),
@@ -414,10 +415,14 @@ pub fn journal(plan: &Plan, writer: &str, n: usize, seed: u64) -> Vec<Op> {
             let kind = match (rng.below(6), targets.is_empty()) {
                 (0, _) => OpKind::SetStatus {
                     task,
+                    unit: None,
+                    period: None,
                     status: *rng.pick(&Status::ALL),
                 },
                 (1, _) => OpKind::SetProgress {
                     task,
+                    unit: None,
+                    period: None,
                     percent: rng.below(101) as u8,
                 },
                 (2, _) => OpKind::AddNote {
@@ -456,6 +461,8 @@ pub fn journal(plan: &Plan, writer: &str, n: usize, seed: u64) -> Vec<Op> {
                 at: 1_577_836_800_000 + i as i64 * 60_000,
                 kind,
                 cause: None,
+                unit: None,
+                by: None,
             }
         })
         .collect()

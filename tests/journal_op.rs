@@ -10,6 +10,8 @@ fn op(kind: OpKind) -> Op {
         at: 1,
         kind,
         cause: None,
+        unit: None,
+        by: None,
     }
 }
 
@@ -25,6 +27,8 @@ fn json_shape_is_stable() {
             value: 40.0,
         },
         cause: None,
+        unit: None,
+        by: None,
     };
     let json = serde_json::to_string(&o).unwrap_or_default();
     assert_eq!(
@@ -40,6 +44,8 @@ fn validation_catches_what_serde_lets_through() {
     assert!(
         op(OpKind::SetProgress {
             task: "t1".into(),
+            unit: None,
+            period: None,
             percent: 100
         })
         .validate()
@@ -48,6 +54,8 @@ fn validation_catches_what_serde_lets_through() {
     assert!(
         op(OpKind::SetProgress {
             task: "t1".into(),
+            unit: None,
+            period: None,
             percent: 101
         })
         .validate()
@@ -71,6 +79,8 @@ fn validation_catches_what_serde_lets_through() {
     assert!(
         op(OpKind::SetStatus {
             task: String::new(),
+            unit: None,
+            period: None,
             status: Status::Done
         })
         .validate()

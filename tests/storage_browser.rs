@@ -30,9 +30,13 @@ fn op(id: &str, at: i64, task: &str) -> Op {
         at,
         kind: OpKind::SetStatus {
             task: task.into(),
+            unit: None,
+            period: None,
             status: Status::Done,
         },
         cause: None,
+        unit: None,
+        by: None,
     }
 }
 

@@ -163,6 +163,8 @@ mod tests {
                 value,
             },
             cause: None,
+            unit: None,
+            by: None,
         }
     }
 

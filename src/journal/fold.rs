@@ -6,10 +6,15 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::plan::{Plan, Target};
+use crate::plan::{Plan, Target, Task};
 
+use super::date::Date;
 use super::op::{Field, Op, OpKind, Region, Status};
+use super::pace::clamp_into_year;
+use super::period::{Period, Schedule};
+use super::permit::Refusal;
 use super::problem::OpProblem;
+use super::reports::{Judge, Light, Registers, UnitReport, derive};
 
 /// Everything the UI shows about edits, keyed by stable ids.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,13 +25,25 @@ pub struct ViewState {
     pub targets: BTreeMap<String, TargetState>,
     /// Ops kept in the journal but not applied, so the UI can say "n edits refer to tasks not in this plan".
     pub ignored: Vec<Ignored>,
+    /// The reporting cadence and due day in force.
+    pub schedule: Schedule,
+    /// The period under review: the one holding `review`.
+    pub period: Period,
+    /// The review date (in the plan year) the lights are judged at.
+    pub review: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskState {
+    /// Derived from the units' reports for the period (see `reports`): the least advanced lead's.
     pub status: Status,
-    /// 0..=100.
+    /// 0..=100, derived like `status`.
     pub progress: u8,
+    /// The task's light for the period, and whether it is past its deadline and not done (逾期).
+    pub light: Light,
+    pub overdue: bool,
+    /// Every unit's report as of the period, lead units first.
+    pub reports: Vec<UnitReport>,
     /// ISO date: the edited deadline, else the plan's, else `{year}-12-31`.
     pub deadline: String,
     /// True when `deadline` comes from an edit rather than the plan.
@@ -42,6 +59,8 @@ pub struct Note {
     pub id: String,
     pub date: String,
     pub author: Option<String>,
+    /// The unit that wrote it (`None`: written before units were recorded).
+    pub unit: Option<String>,
     pub text: String,
     pub at: i64,
 }
@@ -56,6 +75,9 @@ pub struct TargetState {
 pub struct Reported {
     pub as_of: String,
     pub value: f64,
+    /// The unit that wrote the figure, and who (`None`: before units were recorded).
+    pub unit: Option<String>,
+    pub by: Option<String>,
 }
 
 impl TargetState {
@@ -97,16 +119,27 @@ pub enum IgnoreReason {
     },
     /// Failed [`Op::validate`] (only reachable through code that skipped import validation).
     Invalid(OpProblem),
+    /// Written by a unit that may not write it (another unit's report or figure).
+    NotPermitted(Refusal),
 }
 
-/// Derives the view state. Ops about unknown tasks/targets and invalid ops are listed in `ignored`.
+/// Derives the view state as of the plan's year end. Ops about unknown tasks/targets, invalid ops and ops
+/// a unit was not entitled to write are listed in `ignored`.
 pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
+    fold_at(plan, ops, &format!("{}-12-31", plan.meta.year))
+}
+
+/// Derives the view state as of `review` (moved into the plan year): the lights of the period holding it.
+pub fn fold_at(plan: &Plan, ops: &[Op], review: &str) -> ViewState {
     let targets: HashMap<&str, &Target> = plan
         .tasks
         .iter()
         .flat_map(|t| t.targets.iter())
         .map(|k| (k.id.as_str(), k))
         .collect();
+    let tasks: HashMap<String, &Task> = plan.tasks.iter().map(|t| (t.id(), t)).collect();
+    let review = clamp_into_year(review, plan.meta.year);
+    let note_owners = note_owners(ops);
     let mut state = ViewState {
         tasks: plan
             .tasks
@@ -124,11 +157,20 @@ pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
             .map(|k| (k.to_string(), TargetState::default()))
             .collect(),
         ignored: Vec::new(),
+        schedule: Schedule::default(),
+        period: Period::Month {
+            year: plan.meta.year,
+            month: 12,
+        },
+        review: review.clone(),
     };
 
     let mut winners: HashMap<Field, &Op> = HashMap::default();
     for op in ops {
-        if let Err(reason) = applicable(op, &state, &targets) {
+        let checked = applicable(op, &state, &targets).and_then(|()| {
+            permitted(plan, &tasks, &note_owners, op).map_err(IgnoreReason::NotPermitted)
+        });
+        if let Err(reason) = checked {
             state.ignored.push(Ignored {
                 op_id: op.id.clone(),
                 reason,
@@ -145,8 +187,39 @@ pub fn fold(plan: &Plan, ops: &[Op]) -> ViewState {
     }
     crate::sort::sort_by(&mut state.ignored, |a, b| a.op_id.cmp(&b.op_id));
 
+    if let Some(OpKind::SetCadence { cadence, due_day }) =
+        winners.get(&Field::Cadence).map(|o| &o.kind)
+    {
+        state.schedule = Schedule {
+            cadence: *cadence,
+            due_day: *due_day,
+        };
+    }
+    let cadence = state.schedule.cadence;
+    let review_day = Date::parse(&review).unwrap_or(Date {
+        year: plan.meta.year,
+        month: 12,
+        day: 31,
+    });
+    state.period = Period::containing(review_day, cadence);
+    let mut registers = Registers::default();
     for op in winners.into_values() {
+        registers.add(op, plan.meta.year, cadence);
         apply(&mut state, op);
+    }
+    for task in &plan.tasks {
+        let Some(st) = state.tasks.get_mut(&task.id()) else {
+            continue;
+        };
+        let judge = Judge {
+            year: plan.meta.year,
+            deadline: &st.deadline,
+            review: &review,
+        };
+        let reports = registers.unit_reports(task, state.period, &judge);
+        let (light, status, percent, overdue) = derive(task, &reports, &judge);
+        (st.light, st.status, st.progress, st.overdue) = (light, status, percent, overdue);
+        st.reports = reports;
     }
     for task in state.tasks.values_mut() {
         crate::sort::sort_by(&mut task.notes, |a, b| {
@@ -182,6 +255,9 @@ impl TaskState {
         TaskState {
             status: Status::NotStarted,
             progress: 0,
+            light: Light::NotReported,
+            overdue: false,
+            reports: Vec::new(),
             deadline,
             deadline_edited: false,
             notes: Vec::new(),
@@ -211,11 +287,53 @@ fn applicable(
                 _ => Ok(()),
             }
         }
+        OpKind::SetCadence { .. } => Ok(()),
         kind if !state.tasks.contains_key(kind.task()) => {
             Err(IgnoreReason::UnknownTask(kind.task().to_string()))
         }
         _ => Ok(()),
     }
+}
+
+/// The unit that wrote each note first: only it (or the coordinator) may delete or rewrite the note.
+fn note_owners(ops: &[Op]) -> HashMap<(&str, &str), (&Op, Option<&str>)> {
+    let mut owners: HashMap<(&str, &str), (&Op, Option<&str>)> = HashMap::default();
+    for op in ops {
+        if let OpKind::AddNote { task, note_id, .. } = &op.kind {
+            owners
+                .entry((task.as_str(), note_id.as_str()))
+                .and_modify(|(first, unit)| {
+                    if op.order_key() < first.order_key() {
+                        (*first, *unit) = (op, op.unit.as_deref());
+                    }
+                })
+                .or_insert((op, op.unit.as_deref()));
+        }
+    }
+    owners
+}
+
+fn permitted(
+    plan: &Plan,
+    tasks: &HashMap<String, &Task>,
+    note_owners: &HashMap<(&str, &str), (&Op, Option<&str>)>,
+    op: &Op,
+) -> Result<(), Refusal> {
+    let task = tasks.get(op.kind.task()).copied();
+    super::permit::check(plan, task, op)?;
+    if let (
+        OpKind::AddNote { task, note_id, .. } | OpKind::DeleteNote { task, note_id },
+        Some(writer),
+    ) = (&op.kind, op.unit.as_deref())
+        && let Some((_, owner)) = note_owners.get(&(task.as_str(), note_id.as_str()))
+        && *owner != Some(writer)
+        && !super::permit::is_coordinator(plan, writer)
+    {
+        return Err(Refusal::OthersNote {
+            writer: writer.into(),
+        });
+    }
+    Ok(())
 }
 
 fn apply(state: &mut ViewState, op: &Op) {
@@ -230,6 +348,8 @@ fn apply(state: &mut ViewState, op: &Op) {
                 t.series.entry(region.clone()).or_default().push(Reported {
                     as_of: as_of.clone(),
                     value: *value,
+                    unit: op.unit.clone(),
+                    by: op.by.clone(),
                 });
             }
         }
@@ -239,8 +359,6 @@ fn apply(state: &mut ViewState, op: &Op) {
                 return;
             };
             match kind {
-                OpKind::SetStatus { status, .. } => task.status = *status,
-                OpKind::SetProgress { percent, .. } => task.progress = (*percent).min(100),
                 OpKind::SetDeadline { date: Some(d), .. } => {
                     task.deadline = d.clone();
                     task.deadline_edited = true;
@@ -254,7 +372,8 @@ fn apply(state: &mut ViewState, op: &Op) {
                 } => task.notes.push(Note {
                     id: note_id.clone(),
                     date: date.clone(),
-                    author: author.clone(),
+                    author: author.clone().or_else(|| op.by.clone()),
+                    unit: op.unit.clone(),
                     text: text.clone(),
                     at: op.at,
                 }),

@@ -8,16 +8,23 @@ pub mod fold;
 pub mod merge;
 pub mod op;
 pub mod pace;
+pub mod period;
+pub mod permit;
 pub mod problem;
+pub mod reports;
 pub mod screen;
 pub mod undo;
 mod wire;
 
 pub use export::{ExportFile, ImportError, export, import_file};
-pub use fold::{IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, ViewState, fold};
+pub use fold::{
+    IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, ViewState, fold, fold_at,
+};
 pub use merge::{Conflict, MergeResult, Side, merge, sort_ops};
-pub use op::{Cause, Field, Op, OpKind, Region, Status};
+pub use op::{Cause, Field, Op, OpKind, Region, ReportField, Status, TextPart, UNSPECIFIED_UNIT};
 pub use pace::{Pace, attainment, elapsed_fraction, pace, target_pace, task_pace};
+pub use period::{Cadence, Period, Schedule};
 pub use problem::OpProblem;
+pub use reports::{Light, UnitReport};
 pub use screen::{HoldReason, Screened, screen};
 pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, stamp, undo};

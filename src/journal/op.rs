@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::period::Cadence;
 use super::problem::{DatePart, OpProblem, Part};
 
 /// One edit, as stored, exported and merged.
@@ -18,6 +19,13 @@ pub struct Op {
     /// journal alone; `fold` ignores it (an undo is an ordinary edit that sets the old value again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
+    /// The unit the writer reports for (我的单位). `None` on ops written before units were recorded (file and
+    /// storage schema 1): they are read as the edits of 未注明单位 ("unit not recorded").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The person who wrote it (填报人), as they typed their name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// Why an op was appended, when it was not a fresh edit.
@@ -44,13 +52,37 @@ pub enum Cause {
     try_from = "super::wire::OpKindWire"
 )]
 pub enum OpKind {
+    /// A unit's status for a period. `unit` and `period` are `None` only on schema-1 ops, when status was
+    /// one field per task: those read as 未注明单位's report for the period of their time.
     SetStatus {
         task: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        period: Option<String>,
         status: Status,
     },
+    /// A unit's percent complete for a period (`unit` / `period` as for `SetStatus`).
     SetProgress {
         task: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        period: Option<String>,
         percent: u8,
+    },
+    /// One text of a unit's report for a period: 本月进展, 存在问题 or 下步打算. Empty text clears it.
+    SetReport {
+        task: String,
+        unit: String,
+        period: String,
+        part: TextPart,
+        text: String,
+    },
+    /// The plan's reporting cadence and due day; only the coordinating unit sets it.
+    SetCadence {
+        cadence: Cadence,
+        due_day: u8,
     },
     /// `None` goes back to the plan's deadline (or the year end).
     SetDeadline {
@@ -80,6 +112,46 @@ pub enum OpKind {
         region: Region,
         as_of: String,
     },
+}
+
+/// The texts of a unit's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextPart {
+    /// 本月进展 / 本期进展
+    Progress,
+    /// 存在问题
+    Problems,
+    /// 下步打算
+    NextSteps,
+}
+
+impl TextPart {
+    pub const ALL: [TextPart; 3] = [TextPart::Progress, TextPart::Problems, TextPart::NextSteps];
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            TextPart::Progress => "本期进展",
+            TextPart::Problems => "存在问题",
+            TextPart::NextSteps => "下步打算",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            TextPart::Progress => "Progress this period",
+            TextPart::Problems => "Problems",
+            TextPart::NextSteps => "Next steps",
+        }
+    }
+}
+
+/// Which register of a report an op writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReportField {
+    Status,
+    Percent,
+    Text(TextPart),
 }
 
 /// Whose figure a reported value is: the whole target or one place of its split.
@@ -135,8 +207,16 @@ impl Status {
 /// The register an op writes. Two ops conflict exactly when they have the same field.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
-    Status(String),
-    Progress(String),
+    /// One register of the report of `(task, unit, period)`. Two units never share one, so merging their
+    /// files can never replace one unit's report with another's. Schema-1 ops have `unit` and `period`
+    /// `None`: one register per task, as they were written.
+    Report {
+        task: String,
+        unit: Option<String>,
+        period: Option<String>,
+        part: ReportField,
+    },
+    Cadence,
     Deadline(String),
     Note {
         task: String,
@@ -153,8 +233,28 @@ impl Field {
     /// A short description for conflict lists, e.g. `t6 status` or `t6.k1 兰州 2020-06-30`.
     pub fn describe(&self) -> String {
         match self {
-            Field::Status(t) => format!("{t} status"),
-            Field::Progress(t) => format!("{t} progress"),
+            Field::Report {
+                task,
+                unit,
+                period,
+                part,
+            } => {
+                // A schema-1 register is the task's own, as it was when written: `t6 status`.
+                let who = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                let when = period
+                    .as_deref()
+                    .map(|p| format!(" {p}"))
+                    .unwrap_or_default();
+                let what = match part {
+                    ReportField::Status => "status",
+                    ReportField::Percent => "progress",
+                    ReportField::Text(TextPart::Progress) => "report",
+                    ReportField::Text(TextPart::Problems) => "problems",
+                    ReportField::Text(TextPart::NextSteps) => "next steps",
+                };
+                format!("{task}{who}{when} {what}")
+            }
+            Field::Cadence => "cadence".into(),
             Field::Deadline(t) => format!("{t} deadline"),
             Field::Note { task, note_id } => format!("{task} note {note_id}"),
             Field::Actual {
@@ -165,6 +265,9 @@ impl Field {
         }
     }
 }
+
+/// How a report with no unit (written before units were recorded) is named.
+pub const UNSPECIFIED_UNIT: &str = "未注明单位";
 
 pub fn region_label(region: &Region) -> &str {
     match region {
@@ -181,8 +284,35 @@ pub fn task_of_target(target: &str) -> &str {
 impl OpKind {
     pub fn field(&self) -> Field {
         match self {
-            OpKind::SetStatus { task, .. } => Field::Status(task.clone()),
-            OpKind::SetProgress { task, .. } => Field::Progress(task.clone()),
+            OpKind::SetStatus {
+                task, unit, period, ..
+            } => Field::Report {
+                task: task.clone(),
+                unit: unit.clone(),
+                period: period.clone(),
+                part: ReportField::Status,
+            },
+            OpKind::SetProgress {
+                task, unit, period, ..
+            } => Field::Report {
+                task: task.clone(),
+                unit: unit.clone(),
+                period: period.clone(),
+                part: ReportField::Percent,
+            },
+            OpKind::SetReport {
+                task,
+                unit,
+                period,
+                part,
+                ..
+            } => Field::Report {
+                task: task.clone(),
+                unit: Some(unit.clone()),
+                period: Some(period.clone()),
+                part: ReportField::Text(*part),
+            },
+            OpKind::SetCadence { .. } => Field::Cadence,
             OpKind::SetDeadline { task, .. } => Field::Deadline(task.clone()),
             OpKind::AddNote { task, note_id, .. } | OpKind::DeleteNote { task, note_id } => {
                 Field::Note {
@@ -208,11 +338,13 @@ impl OpKind {
         }
     }
 
-    /// The task the op is about (for a target, the task that holds it).
+    /// The task the op is about (for a target, the task that holds it); empty for plan-wide settings.
     pub fn task(&self) -> &str {
         match self {
+            OpKind::SetCadence { .. } => "",
             OpKind::SetStatus { task, .. }
             | OpKind::SetProgress { task, .. }
+            | OpKind::SetReport { task, .. }
             | OpKind::SetDeadline { task, .. }
             | OpKind::AddNote { task, .. }
             | OpKind::DeleteNote { task, .. } => task,
@@ -257,6 +389,12 @@ impl Op {
             Date::parse(s).map(|_| ()).ok_or(OpProblem::BadDate(part))
         };
         short(Part::Id, &self.id)?;
+        if let Some(unit) = &self.unit {
+            short(Part::Unit, unit)?;
+        }
+        if self.by.as_ref().is_some_and(|b| b.len() > MAX_ID_LEN) {
+            return Err(OpProblem::BadName(Part::Author));
+        }
         if !at_in_range(self.at) {
             return Err(OpProblem::TimeOutOfRange);
         }
@@ -264,9 +402,20 @@ impl Op {
             short(Part::CauseOp, o)?;
         }
         match &self.kind {
-            OpKind::SetStatus { task, .. } => short(Part::Task, task),
-            OpKind::SetProgress { task, percent } => {
+            OpKind::SetStatus {
+                task, unit, period, ..
+            } => {
                 short(Part::Task, task)?;
+                report_key_ok(unit.as_deref(), period.as_deref())
+            }
+            OpKind::SetProgress {
+                task,
+                unit,
+                period,
+                percent,
+            } => {
+                short(Part::Task, task)?;
+                report_key_ok(unit.as_deref(), period.as_deref())?;
                 if *percent > 100 {
                     Err(OpProblem::PercentOver100)
                 } else {
@@ -300,6 +449,28 @@ impl Op {
                 short(Part::Task, task)?;
                 short(Part::NoteId, note_id)
             }
+            OpKind::SetReport {
+                task,
+                unit,
+                period,
+                text,
+                ..
+            } => {
+                short(Part::Task, task)?;
+                report_key_ok(Some(unit), Some(period))?;
+                if text.len() > MAX_TEXT_LEN {
+                    Err(OpProblem::NoteTooLong)
+                } else {
+                    Ok(())
+                }
+            }
+            OpKind::SetCadence { due_day, .. } => {
+                if (1..=31).contains(due_day) {
+                    Ok(())
+                } else {
+                    Err(OpProblem::BadDueDay)
+                }
+            }
             OpKind::SetActual {
                 target,
                 region,
@@ -326,6 +497,24 @@ impl Op {
     /// The total order that decides every conflict: later `at` wins, ties broken by the greater id.
     pub fn order_key(&self) -> (i64, &str) {
         (self.at, &self.id)
+    }
+}
+
+/// A report's unit and period: both given (schema 2) or both absent (schema 1); a period is `YYYY-MM` or
+/// `YYYY-Qn`.
+fn report_key_ok(unit: Option<&str>, period: Option<&str>) -> Result<(), OpProblem> {
+    match (unit, period) {
+        (None, None) => Ok(()),
+        (Some(u), Some(p)) => {
+            if u.is_empty() || u.len() > MAX_ID_LEN {
+                Err(OpProblem::BadName(Part::Unit))
+            } else if super::period::Period::parse(p).is_none() {
+                Err(OpProblem::BadPeriod)
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(OpProblem::HalfReportKey),
     }
 }
 

@@ -27,6 +27,12 @@ pub enum OpProblem {
     TimeOutOfRange,
     /// The file holds the same edit id twice.
     DuplicateId,
+    /// A report period that is neither `YYYY-MM` nor `YYYY-Qn`.
+    BadPeriod,
+    /// A report with a unit and no period, or a period and no unit.
+    HalfReportKey,
+    /// A due day outside 1..=31.
+    BadDueDay,
 }
 
 /// Which name of an op [`OpProblem::BadName`] is about.
@@ -39,6 +45,7 @@ pub enum Part {
     NoteId,
     Author,
     Place,
+    Unit,
 }
 
 /// Which date of an op [`OpProblem::BadDate`] is about.
@@ -62,6 +69,7 @@ impl Part {
             Part::NoteId => ("备注编号", "the note id"),
             Part::Author => ("填报人", "the author"),
             Part::Place => ("地区名称", "the place name"),
+            Part::Unit => ("单位名称", "the unit name"),
         }
     }
 }
@@ -114,6 +122,18 @@ impl OpProblem {
             OpProblem::DuplicateId => pick(
                 "同一修改编号在文件中出现了两次",
                 "the same edit id appears twice in the file",
+            ),
+            OpProblem::BadPeriod => pick(
+                "报告期不是有效的月份或季度（如 2020-05、2020-Q2）",
+                "the reporting period is not a month or quarter (such as 2020-05 or 2020-Q2)",
+            ),
+            OpProblem::HalfReportKey => pick(
+                "报告只写了单位或只写了报告期",
+                "the report names a unit without a period, or a period without a unit",
+            ),
+            OpProblem::BadDueDay => pick(
+                "报送日不在 1 到 31 日之间",
+                "the due day is not between 1 and 31",
             ),
         }
     }

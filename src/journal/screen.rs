@@ -119,6 +119,7 @@ impl IgnoreReason {
                 format!("target {target} has no share for {place}")
             }
             (IgnoreReason::Invalid(p), _) => p.message(lang),
+            (IgnoreReason::NotPermitted(r), _) => r.message(lang),
         }
     }
 }

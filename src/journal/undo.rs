@@ -73,11 +73,15 @@ fn inverse(ops: &[Op], of: &str, id: String, now: i64, cause: Cause) -> Option<O
         Some(p) => p.kind.clone(),
         None => reset(&x.kind),
     };
+    // The undo is the same unit's edit as the op it reverses (a person who switched units since still
+    // undoes their own edit, which only that unit may write).
     Some(Op {
         id,
         at: stamp(ops, &kind, now),
         kind,
         cause: Some(cause),
+        unit: x.unit.clone(),
+        by: x.by.clone(),
     })
 }
 
@@ -100,11 +104,40 @@ pub fn stamp(ops: &[Op], kind: &OpKind, now: i64) -> i64 {
 /// The op that puts a field back to "never edited".
 fn reset(kind: &OpKind) -> OpKind {
     match kind.clone() {
-        OpKind::SetStatus { task, .. } => OpKind::SetStatus {
+        OpKind::SetStatus {
+            task, unit, period, ..
+        } => OpKind::SetStatus {
             task,
+            unit,
+            period,
             status: Status::NotStarted,
         },
-        OpKind::SetProgress { task, .. } => OpKind::SetProgress { task, percent: 0 },
+        OpKind::SetProgress {
+            task, unit, period, ..
+        } => OpKind::SetProgress {
+            task,
+            unit,
+            period,
+            percent: 0,
+        },
+        OpKind::SetReport {
+            task,
+            unit,
+            period,
+            part,
+            ..
+        } => OpKind::SetReport {
+            task,
+            unit,
+            period,
+            part,
+            text: String::new(),
+        },
+        // The default schedule is what "never set" means.
+        OpKind::SetCadence { .. } => OpKind::SetCadence {
+            cadence: super::period::Cadence::Monthly,
+            due_day: super::period::DEFAULT_DUE_DAY,
+        },
         OpKind::SetDeadline { task, .. } => OpKind::SetDeadline { task, date: None },
         OpKind::AddNote { task, note_id, .. } | OpKind::DeleteNote { task, note_id } => {
             OpKind::DeleteNote { task, note_id }
@@ -166,6 +199,14 @@ pub fn history(ops: &[Op], task: Option<&str>) -> Vec<HistoryEntry> {
     out
 }
 
+/// ` 白银市 2020-05` for a unit's report, nothing for a schema-1 task-level one.
+fn whose(unit: Option<&str>, period: Option<&str>) -> (String, String) {
+    match (unit, period) {
+        (Some(u), Some(p)) => (format!(" {u} {p}"), format!(" {u} {p}")),
+        _ => (String::new(), String::new()),
+    }
+}
+
 /// One edit in a few words, in both languages; the subject (task or target id) comes first.
 pub(super) fn summary(kind: &OpKind) -> (String, String) {
     let place = |r: &Region| match r {
@@ -173,14 +214,57 @@ pub(super) fn summary(kind: &OpKind) -> (String, String) {
         Region::Place(p) => (p.clone(), region_label(r).to_string()),
     };
     match kind {
-        OpKind::SetStatus { task, status } => (
-            format!("{task} 状态 → {}", status.label_zh()),
-            format!("{task} status → {}", status.label_en()),
-        ),
-        OpKind::SetProgress { task, percent } => (
-            format!("{task} 进度 → {percent}%"),
-            format!("{task} progress → {percent}%"),
-        ),
+        OpKind::SetStatus {
+            task,
+            unit,
+            period,
+            status,
+        } => {
+            let (zh, en) = whose(unit.as_deref(), period.as_deref());
+            (
+                format!("{task}{zh} 状态 → {}", status.label_zh()),
+                format!("{task}{en} status → {}", status.label_en()),
+            )
+        }
+        OpKind::SetProgress {
+            task,
+            unit,
+            period,
+            percent,
+        } => {
+            let (zh, en) = whose(unit.as_deref(), period.as_deref());
+            (
+                format!("{task}{zh} 进度 → {percent}%"),
+                format!("{task}{en} progress → {percent}%"),
+            )
+        }
+        OpKind::SetReport {
+            task,
+            unit,
+            period,
+            part,
+            text,
+        } => {
+            let (zh, en) = whose(Some(unit), Some(period));
+            let short: String = text.chars().take(40).collect();
+            (
+                format!("{task}{zh} {}：{short}", part.label_zh()),
+                format!("{task}{en} {}: {short}", part.label_en().to_lowercase()),
+            )
+        }
+        OpKind::SetCadence { cadence, due_day } => {
+            let schedule = super::period::Schedule {
+                cadence: *cadence,
+                due_day: *due_day,
+            };
+            (
+                format!("报送周期 → {}", schedule.describe(crate::i18n::Lang::Zh)),
+                format!(
+                    "reporting cycle → {}",
+                    schedule.describe(crate::i18n::Lang::En)
+                ),
+            )
+        }
         OpKind::SetDeadline {
             task,
             date: Some(d),

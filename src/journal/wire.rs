@@ -7,13 +7,16 @@
 
 use serde::Deserialize;
 
-use super::op::{Cause, OpKind, Region, Status};
+use super::op::{Cause, OpKind, Region, Status, TextPart};
+use super::period::Cadence;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum KindTag {
     SetStatus,
     SetProgress,
+    SetReport,
+    SetCadence,
     SetDeadline,
     AddNote,
     DeleteNote,
@@ -22,9 +25,11 @@ enum KindTag {
 }
 
 /// The `type` of each `KindTag`, as written in files (to tell "unknown kind" from "malformed" in messages).
-pub(super) const KIND_TAGS: [&str; 7] = [
+pub(super) const KIND_TAGS: [&str; 9] = [
     "set_status",
     "set_progress",
+    "set_report",
+    "set_cadence",
     "set_deadline",
     "add_note",
     "delete_note",
@@ -48,6 +53,11 @@ pub(super) struct OpKindWire {
     region: Option<Region>,
     as_of: Option<String>,
     value: Option<f64>,
+    unit: Option<String>,
+    period: Option<String>,
+    part: Option<TextPart>,
+    cadence: Option<Cadence>,
+    due_day: Option<u8>,
 }
 
 fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
@@ -61,11 +71,26 @@ impl TryFrom<OpKindWire> for OpKind {
         Ok(match w.kind {
             KindTag::SetStatus => OpKind::SetStatus {
                 task: need(w.task, "task")?,
+                unit: w.unit,
+                period: w.period,
                 status: need(w.status, "status")?,
             },
             KindTag::SetProgress => OpKind::SetProgress {
                 task: need(w.task, "task")?,
+                unit: w.unit,
+                period: w.period,
                 percent: need(w.percent, "percent")?,
+            },
+            KindTag::SetReport => OpKind::SetReport {
+                task: need(w.task, "task")?,
+                unit: need(w.unit, "unit")?,
+                period: need(w.period, "period")?,
+                part: need(w.part, "part")?,
+                text: need(w.text, "text")?,
+            },
+            KindTag::SetCadence => OpKind::SetCadence {
+                cadence: need(w.cadence, "cadence")?,
+                due_day: need(w.due_day, "due_day")?,
             },
             KindTag::SetDeadline => OpKind::SetDeadline {
                 task: need(w.task, "task")?,
@@ -131,11 +156,38 @@ mod tests {
         let kinds = [
             OpKind::SetStatus {
                 task: "t1".into(),
+                unit: None,
+                period: None,
                 status: Status::OnHold,
+            },
+            OpKind::SetStatus {
+                task: "t1".into(),
+                unit: Some("白银市".into()),
+                period: Some("2020-05".into()),
+                status: Status::InProgress,
             },
             OpKind::SetProgress {
                 task: "t1".into(),
+                unit: None,
+                period: None,
                 percent: 40,
+            },
+            OpKind::SetProgress {
+                task: "t1".into(),
+                unit: Some("兰州市".into()),
+                period: Some("2020-Q2".into()),
+                percent: 90,
+            },
+            OpKind::SetReport {
+                task: "t6".into(),
+                unit: "兰州市".into(),
+                period: "2020-05".into(),
+                part: TextPart::NextSteps,
+                text: "下月完成验收".into(),
+            },
+            OpKind::SetCadence {
+                cadence: Cadence::Quarterly,
+                due_day: 20,
             },
             OpKind::SetDeadline {
                 task: "t1".into(),
@@ -186,6 +238,8 @@ mod tests {
                     at: 1_600_000_000_000,
                     kind: kind.clone(),
                     cause,
+                    unit: (i % 2 == 0).then(|| "白银市".into()),
+                    by: (i % 3 == 0).then(|| "张三".into()),
                 };
                 let json = serde_json::to_string(&op).expect("serialise");
                 let back: Op = serde_json::from_str(&json).expect("read back");
@@ -203,6 +257,8 @@ mod tests {
             op.kind,
             OpKind::SetStatus {
                 task: "t3".into(),
+                unit: None,
+                period: None,
                 status: Status::Done
             }
         );

@@ -143,6 +143,7 @@ pub fn parse(input: &str) -> Parsed {
             date,
             year,
             installment,
+            coordinator: None,
         },
         intro,
         sections: body.sections,

@@ -26,12 +26,22 @@ pub const ALIASES: &[(&str, &str, &str)] = &[
 /// The shipped plan's id and the title it belongs to: ids namespace stored edits, so this one is fixed.
 pub const PLAN_ID: (&str, &str) = ("甘肃省出台2020年双区建设工作要点", "gansu-2020-shuangqu");
 
+/// The shipped plan's coordinating office (汇总单位), and why: the plan names it lead of the two
+/// coordination tasks (1 and 2), and it is the office the zones' units report to.
+pub const COORDINATOR: (&str, &str) = (
+    "兰白国家自主创新示范区办公室",
+    "lead of tasks 1 and 2 (overall coordination); the office the zones' units report to",
+);
+
 /// Applies the curation: merges aliased units into one record (the canonical one, listing the other
 /// spellings) and points every reference at the canonical id while keeping each task's own spelling.
 /// Units absent from the plan are left alone, so this is safe on any plan.
 pub fn apply_curation(mut plan: Plan) -> Plan {
     if plan.meta.title == PLAN_ID.0 {
         plan.id = PLAN_ID.1.to_string();
+        if plan.units.iter().any(|u| u.id == unit_id(COORDINATOR.0)) {
+            plan.meta.coordinator = Some(unit_id(COORDINATOR.0));
+        }
     }
     for (canonical, alias, _) in ALIASES {
         let (canon_id, alias_id) = (unit_id(canonical), unit_id(alias));

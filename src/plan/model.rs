@@ -46,6 +46,11 @@ pub struct PlanMeta {
     /// Set when the text is one part of a serialised printing.
     #[serde(default)]
     pub installment: Option<Installment>,
+    /// The unit id of the coordinating office the units report to (汇总单位): it may correct any unit's
+    /// report and sets deadlines and the reporting cycle. `None` when the plan does not say (an imported
+    /// plan): then nobody corrects others, and anyone sets the plan-wide things.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<String>,
 }
 
 /// "This text is part `number` of `of`": the app must not pretend the plan ends where the text does.

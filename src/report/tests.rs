@@ -9,6 +9,8 @@ fn op(id: &str, at: i64, kind: OpKind) -> Op {
         at,
         kind,
         cause: None,
+        unit: None,
+        by: None,
     }
 }
 
@@ -21,6 +23,8 @@ fn edited() -> (Plan, ViewState) {
             1,
             OpKind::SetStatus {
                 task: "t6".into(),
+                unit: None,
+                period: None,
                 status: Status::InProgress,
             },
         ),
@@ -29,6 +33,8 @@ fn edited() -> (Plan, ViewState) {
             2,
             OpKind::SetProgress {
                 task: "t6".into(),
+                unit: None,
+                period: None,
                 percent: 40,
             },
         ),

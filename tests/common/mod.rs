@@ -60,6 +60,7 @@ pub fn sample_plan() -> Plan {
             date: None,
             year: 2020,
             installment: None,
+            coordinator: None,
         },
         intro: String::new(),
         sections: vec![],
@@ -86,12 +87,16 @@ pub fn op(id: &str, at: i64, kind: OpKind) -> Op {
         at,
         kind,
         cause: None,
+        unit: None,
+        by: None,
     }
 }
 
 pub fn status(task: &str, s: Status) -> OpKind {
     OpKind::SetStatus {
         task: task.into(),
+        unit: None,
+        period: None,
         status: s,
     }
 }
@@ -99,6 +104,8 @@ pub fn status(task: &str, s: Status) -> OpKind {
 pub fn progress(task: &str, percent: u8) -> OpKind {
     OpKind::SetProgress {
         task: task.into(),
+        unit: None,
+        period: None,
         percent,
     }
 }

@@ -32,6 +32,8 @@ pub fn op(i: usize) -> Op {
         at: JUNE_2020_MS + i as i64 * 1000,
         kind,
         cause: None,
+        unit: None,
+        by: None,
     }
 }
 

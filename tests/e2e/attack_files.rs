@@ -32,6 +32,8 @@ fn file_ops() -> Vec<Op> {
             value: 12.0,
         },
         cause: None,
+        unit: None,
+        by: None,
     });
     for op in &mut ops {
         op.id = op.id.replace(WRITER, "wfile");

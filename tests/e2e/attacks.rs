@@ -238,6 +238,8 @@ async fn attack_script_payloads_stay_text_on_every_page() {
                 text: p.clone(),
             },
             cause: None,
+            unit: None,
+            by: None,
         })
         .collect();
     let dir = TempDir::new("attack-xss");

@@ -72,6 +72,8 @@ async fn a_file_with_ops_dated_2099_is_previewed_by_name_and_the_rest_merges() {
             Y2099 + 1,
             OpKind::SetProgress {
                 task: "t3".into(),
+                unit: None,
+                period: None,
                 percent: 99,
             },
         ),

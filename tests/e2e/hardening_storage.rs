@@ -99,6 +99,8 @@ fn big_edits_file(n: usize) -> String {
                 text: "从同事文件导入的进展说明，内容较长以便占用存储空间。".repeat(3),
             },
             cause: None,
+            unit: None,
+            by: None,
         })
         .collect();
     export(PLAN, 1_590_100_000_000, &ops).to_json()
