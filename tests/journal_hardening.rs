@@ -228,10 +228,33 @@ fn rejection_messages_speak_one_language_in_the_users_words() {
     }
     let no_schema = export(PLAN, 0, &[])
         .to_json()
-        .replacen("\"schema\": 1,", "", 1);
+        .replacen("\"schema\": 2,", "", 1);
     let zh = import_file(&no_schema, PLAN, MAX)
         .err()
         .map(|e| e.message_zh())
         .unwrap_or_default();
     assert!(!zh.is_empty() && !zh.contains("missing"), "{zh}");
+}
+
+/// Every edits-file schema keeps a fixture: v2 (issue 11) carries unit reports with their unit, period and
+/// person, and reads into the same reports on the shipped plan.
+#[test]
+fn a_v2_file_of_one_units_report_imports_with_its_unit_and_person() {
+    let text = fixture("v2-baiyin-2020-12.json");
+    let ops = import_file(&text, PLAN, MAX)
+        .map(|f| f.ops)
+        .unwrap_or_default();
+    assert_eq!(ops.len(), 4);
+    let view = fold(&lanbai_planner::plan::seed::gansu(), &ops);
+    assert!(view.ignored.is_empty(), "{:?}", view.ignored);
+    let report = view.tasks["t6"].reports.first().cloned();
+    assert_eq!(
+        report.map(|r| (r.unit, r.by, r.percent, r.texts.len())),
+        Some((Some("白银市".into()), Some("李四".into()), Some(60), 1))
+    );
+    let tampered = text.replacen("\"percent\": 60", "\"percent\": 61", 1);
+    assert_eq!(
+        import_file(&tampered, PLAN, MAX),
+        Err(ImportError::ChecksumMismatch)
+    );
 }

@@ -7,7 +7,8 @@ mod common;
 use std::path::Path;
 
 use common::sample_plan;
-use lanbai_planner::journal::{Region, fold};
+use lanbai_planner::journal::{Region, UNSPECIFIED_UNIT, ViewState, fold};
+use lanbai_planner::plan::seed::gansu;
 use lanbai_planner::storage::{KeyValue, MemoryKv, Store, load_settings};
 use serde_json::Value;
 
@@ -72,39 +73,12 @@ fn every_fixture_loads_as_expected() {
             );
         }
 
-        let view = fold(&plan, &report.ops);
-        let t6 = &view.tasks["t6"];
-        assert_eq!(
-            serde_json::to_value(t6.status).ok(),
-            Some(expect["status_t6"].clone()),
-            "{name}"
-        );
-        assert_eq!(
-            Some(u64::from(t6.progress)),
-            expect["progress_t6"].as_u64(),
-            "{name}"
-        );
-        assert_eq!(
-            Some(t6.notes.len() as u64),
-            expect["notes_t6"].as_u64(),
-            "{name}"
-        );
-        assert_eq!(
-            Some(view.tasks["t3"].deadline.as_str()),
-            expect["deadline_t3"].as_str(),
-            "{name}"
-        );
-        assert_eq!(
-            view.targets["t6.k1"].actual(),
-            expect["actual_t6_k1"].as_f64(),
-            "{name}"
-        );
-        assert!(
-            view.targets["t6.k1"]
-                .latest(&Region::Place("兰州".into()))
-                .is_none(),
-            "{name}"
-        );
+        if expect.get("status_t6").is_some() {
+            task_level_expectations(&name, expect, &fold(&plan, &report.ops));
+        }
+        if let Some(shipped) = expect.get("shipped_plan") {
+            unit_report_expectations(&name, shipped, &fold(&gansu(), &report.ops));
+        }
         let (settings, _) = load_settings(&kv, 1);
         assert_eq!(
             serde_json::to_value(settings.language).ok(),
@@ -123,6 +97,100 @@ fn every_fixture_loads_as_expected() {
         assert!(
             again.quarantined.is_empty(),
             "{name}: reload quarantined again"
+        );
+    }
+}
+
+/// v1 fixtures: the task-level state on the small sample plan, as v1 showed it.
+fn task_level_expectations(name: &str, expect: &Value, view: &ViewState) {
+    let t6 = &view.tasks["t6"];
+    assert_eq!(
+        serde_json::to_value(t6.status).ok(),
+        Some(expect["status_t6"].clone()),
+        "{name}"
+    );
+    assert_eq!(
+        Some(u64::from(t6.progress)),
+        expect["progress_t6"].as_u64(),
+        "{name}"
+    );
+    assert_eq!(
+        Some(t6.notes.len() as u64),
+        expect["notes_t6"].as_u64(),
+        "{name}"
+    );
+    assert_eq!(
+        Some(view.tasks["t3"].deadline.as_str()),
+        expect["deadline_t3"].as_str(),
+        "{name}"
+    );
+    assert_eq!(
+        view.targets["t6.k1"].actual(),
+        expect["actual_t6_k1"].as_f64(),
+        "{name}"
+    );
+    assert!(
+        view.targets["t6.k1"]
+            .latest(&Region::Place("兰州".into()))
+            .is_none(),
+        "{name}"
+    );
+}
+
+/// v2 fixtures: every unit's report on the shipped plan, the derived task state, refused ops and figures.
+fn unit_report_expectations(name: &str, shipped: &Value, view: &ViewState) {
+    for (task, want) in shipped.as_object().into_iter().flatten() {
+        let Some(state) = view.tasks.get(task) else {
+            continue;
+        };
+        assert_eq!(
+            serde_json::to_value(state.status).ok().as_ref(),
+            want.get("status"),
+            "{name} {task}"
+        );
+        assert_eq!(
+            Some(u64::from(state.progress)),
+            want["progress"].as_u64(),
+            "{name} {task}"
+        );
+        assert_eq!(
+            Some(state.light.slug()),
+            want["light"].as_str(),
+            "{name} {task}"
+        );
+        let reports: Vec<Value> = state
+            .reports
+            .iter()
+            .map(|r| {
+                serde_json::json!([
+                    r.unit.as_deref().unwrap_or(UNSPECIFIED_UNIT),
+                    r.status,
+                    r.percent,
+                    r.by
+                ])
+            })
+            .collect();
+        assert_eq!(
+            Some(&Value::Array(reports)),
+            want.get("reports"),
+            "{name} {task}"
+        );
+    }
+    let ignored: Vec<&str> = view.ignored.iter().map(|i| i.op_id.as_str()).collect();
+    let want: Vec<&str> = shipped["ignored"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(ignored, want, "{name}: ignored");
+    for (place, value) in shipped["t6_k3"].as_object().into_iter().flatten() {
+        assert_eq!(
+            view.targets["t6.k3"]
+                .latest(&Region::Place(place.clone()))
+                .map(|r| r.value),
+            value.as_f64(),
+            "{name}: t6.k3 {place}"
         );
     }
 }

@@ -13,8 +13,10 @@ use super::problem::OpProblem;
 use crate::i18n::Lang;
 
 pub const FORMAT: &str = "lanbai-planner-edits";
-/// The schema of the file (not of localStorage). Bump with a conversion in `import_file` when the op shape changes.
-pub const SCHEMA: u32 = 1;
+/// The schema of the file (not of localStorage). Bump with a conversion in `import_file` when the op shape
+/// changes. 2: ops carry their unit and person, reports their unit and period; a schema-1 file reads as it
+/// is (its ops are the edits of 未注明单位), and an older app refuses a schema-2 file as newer.
+pub const SCHEMA: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -227,7 +229,9 @@ pub fn import_file(
         return Err(ImportError::NotEditsFile);
     }
     match obj.get("schema") {
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA)) => {}
+        Some(Value::Number(n))
+            if n.as_u64()
+                .is_some_and(|v| (1..=u64::from(SCHEMA)).contains(&v)) => {}
         Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > u64::from(SCHEMA)) => {
             return Err(ImportError::NewerSchema {
                 found: n.as_u64().unwrap_or_default(),

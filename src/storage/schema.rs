@@ -7,8 +7,16 @@ use serde_json::Value;
 
 use crate::journal::Op;
 
-/// The schema written today. v1 is the first stored format; there has been no reason for a v2 yet.
+/// The schema of the small records written today (writer metas, settings, the plan index). v1 is the
+/// first stored format; they have had no reason for a v2.
 pub const CURRENT: u32 = 1;
+
+/// The schema of journal chunks written today. v2 (issue 11) adds the writing unit and person to ops and
+/// the unit and period to reports. Every v1 op is a valid v2 op, read as the edit of 未注明单位, so reading
+/// a v1 chunk needs no conversion. The number still changes: an older copy of the app (a stale cached
+/// service worker) finds v2 chunks "newer" and leaves them alone, instead of reading two units' reports
+/// as one task-level status. Fixtures: `tests/fixtures/storage/v1/`, `v2/`.
+pub const CHUNK: u32 = 2;
 
 /// One chunk of one writer's ops (v1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,14 +96,14 @@ pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
     // intermediate `Value` tree that costs about half of a 10,000-op load. Anything else (older schema,
     // damaged ops) takes the careful path below, which keeps what it can.
     if let Ok(chunk) = serde_json::from_str::<Chunk>(raw)
-        && chunk.schema == CURRENT
+        && (1..=CHUNK).contains(&chunk.schema)
     {
         return Ok(ChunkRead {
             ops: chunk.ops,
             bad: Vec::new(),
         });
     }
-    let value = match parse_versioned(raw) {
+    let value = match chunk_value(raw) {
         Ok(value) => value,
         Err(ReadError::Unreadable(reason)) => return salvage_ops(raw, reason),
         Err(newer) => return Err(newer),
@@ -121,6 +129,23 @@ pub fn read_chunk(raw: &str) -> Result<ChunkRead, ReadError> {
     Ok(read)
 }
 
+/// A chunk as JSON, refusing schemas this version did not write. v1 and v2 chunks read alike (see
+/// [`CHUNK`]), so there is no step to apply.
+fn chunk_value(raw: &str) -> Result<Value, ReadError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ReadError::Unreadable(format!("not JSON: {e}")))?;
+    match value.get("schema").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(CHUNK) => {
+            Err(ReadError::Newer(u32::try_from(v).unwrap_or(u32::MAX)))
+        }
+        Some(0) => Err(ReadError::Unreadable(
+            "schema version 0 was never written".into(),
+        )),
+        Some(_) => Ok(value),
+        None => Err(ReadError::Unreadable("no schema version".into())),
+    }
+}
+
 /// How many reasons a damaged chunk keeps; a hostile chunk of a million bad elements is summarised.
 const LISTED_BAD: usize = 10;
 
@@ -140,10 +165,10 @@ impl ChunkRead {
 fn salvage_ops(raw: &str, reason: String) -> Result<ChunkRead, ReadError> {
     let scanned = super::scan::scan_chunk(raw);
     match scanned.schema {
-        Some(v) if v > u64::from(CURRENT) => {
+        Some(v) if v > u64::from(CHUNK) => {
             return Err(ReadError::Newer(u32::try_from(v).unwrap_or(u32::MAX)));
         }
-        Some(v) if v == u64::from(CURRENT) && scanned.found_ops => {}
+        Some(v) if (1..=u64::from(CHUNK)).contains(&v) && scanned.found_ops => {}
         _ => return Err(ReadError::Unreadable(reason)),
     }
     let mut read = ChunkRead {
@@ -173,7 +198,7 @@ pub fn write_chunk(writer: &str, chunk: u32, ops: &[Op]) -> String {
         ops: &'a [Op],
     }
     serde_json::to_string(&ChunkRef {
-        schema: CURRENT,
+        schema: CHUNK,
         writer,
         chunk,
         ops,

@@ -190,3 +190,32 @@ impl Rng {
         xs[self.below(xs.len())]
     }
 }
+
+/// An op written by `unit` (我的单位) and the person `by`.
+pub fn op_by(id: &str, at: i64, unit: &str, by: &str, kind: OpKind) -> Op {
+    Op {
+        unit: Some(unit.into()),
+        by: Some(by.into()),
+        ..op(id, at, kind)
+    }
+}
+
+/// `unit`'s status for `period`.
+pub fn unit_status(task: &str, unit: &str, period: &str, s: Status) -> OpKind {
+    OpKind::SetStatus {
+        task: task.into(),
+        unit: Some(unit.into()),
+        period: Some(period.into()),
+        status: s,
+    }
+}
+
+/// `unit`'s percent for `period`.
+pub fn unit_progress(task: &str, unit: &str, period: &str, percent: u8) -> OpKind {
+    OpKind::SetProgress {
+        task: task.into(),
+        unit: Some(unit.into()),
+        period: Some(period.into()),
+        percent,
+    }
+}

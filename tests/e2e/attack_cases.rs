@@ -16,6 +16,8 @@ pub fn op(i: usize) -> Op {
     let kind = if i.is_multiple_of(2) {
         OpKind::SetProgress {
             task,
+            unit: None,
+            period: None,
             percent: (i % 101) as u8,
         }
     } else {

@@ -137,7 +137,7 @@ proptest! {
         }
         let raw = lanbai_planner::storage::schema::write_chunk("w", 0, &ops);
         let scanned = scan_chunk(&raw);
-        prop_assert_eq!(scanned.schema, Some(1));
+        prop_assert_eq!(scanned.schema, Some(u64::from(lanbai_planner::storage::schema::CHUNK)));
         let back: Vec<lanbai_planner::journal::Op> =
             scanned.ops.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
         prop_assert_eq!(&back, &ops);
