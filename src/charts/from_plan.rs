@@ -5,9 +5,8 @@ use super::{
     Day, GroupTasks, PaceCounts, Place, PlaceFigures, ProgressInput, ProgressSeries, Scope,
 };
 use super::{StatusCounts, TargetInput, UnitLoad};
-use crate::journal::{Pace, Region, Status, TargetState, ViewState};
+use crate::journal::{Light, Region, Status, TargetState, ViewState};
 use crate::plan::{Plan, Target};
-use std::collections::BTreeMap;
 
 fn place(name: &str) -> Place {
     match name {
@@ -79,12 +78,9 @@ pub fn progress_input(plan: &Plan, target: &Target, state: Option<&TargetState>)
     }
 }
 
-/// Tasks per group by status and by pace (`paces` holds only reported tasks; the rest count as neither).
-pub fn group_tasks(
-    plan: &Plan,
-    view: &ViewState,
-    paces: &BTreeMap<String, Pace>,
-) -> Vec<GroupTasks> {
+/// Tasks per group by derived status and by light for the period under review (one definition: the
+/// lights of `fold`).
+pub fn group_tasks(plan: &Plan, view: &ViewState) -> Vec<GroupTasks> {
     plan.groups
         .iter()
         .map(|g| {
@@ -104,11 +100,12 @@ pub fn group_tasks(
                     Status::Behind => status.delayed += 1,
                     Status::OnHold => status.paused += 1,
                 }
-                match paces.get(&id) {
-                    Some(Pace::Ahead) => pace.ahead += 1,
-                    Some(Pace::OnTrack) => pace.on_track += 1,
-                    Some(Pace::Behind) => pace.behind += 1,
-                    None => {}
+                match view.tasks.get(&id).map_or(Light::NotReported, |t| t.light) {
+                    Light::Done => pace.done += 1,
+                    Light::Ahead => pace.ahead += 1,
+                    Light::OnTrack => pace.on_track += 1,
+                    Light::Behind => pace.behind += 1,
+                    Light::NotReported => pace.not_reported += 1,
                 }
             }
             GroupTasks {
@@ -229,9 +226,13 @@ mod tests {
     fn group_counts_add_up_to_the_tasks() {
         let plan = gansu();
         let view = fold(&plan, &[]);
-        let groups = group_tasks(&plan, &view, &BTreeMap::new());
+        let groups = group_tasks(&plan, &view);
         let total: u32 = groups.iter().map(|g| g.status.not_started).sum();
         assert_eq!((groups.len(), total), (3, 10));
+        // Nobody has reported: every task is 未填报, none "on track".
+        let silent: u32 = groups.iter().map(|g| g.pace.not_reported).sum();
+        let on_track: u32 = groups.iter().map(|g| g.pace.on_track).sum();
+        assert_eq!((silent, on_track), (10, 0));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Tasks by status and by pace, one stacked bar per task group. Status is what the journal says about a
-//! task (未开始/推进中/已完成/滞后/暂缓); pace compares progress with the time elapsed (ahead / on track /
-//! behind) and is computed by the caller, so both charts take plain counts.
+//! task (未开始/推进中/已完成/滞后/暂缓); the lights are the 督查 convention for the period under review
+//! (已完成 / 超进度 / 达进度 / 欠进度 / 未填报, see `journal::reports`), computed by the caller, so both charts
+//! take plain counts. 未填报 is a bar of its own: silence is never counted as on track.
 
 use plotters::style::RGBColor;
 
@@ -19,12 +20,14 @@ pub struct StatusCounts {
     pub paused: u32,
 }
 
-/// Task counts by pace within one group.
+/// Task counts by light within one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PaceCounts {
+    pub done: u32,
     pub ahead: u32,
     pub on_track: u32,
     pub behind: u32,
+    pub not_reported: u32,
 }
 
 /// One task group (e.g. 一、加快科技创新) with its counts.
@@ -64,21 +67,26 @@ pub fn status_chart(groups: &[GroupTasks], opts: &ChartOptions) -> Chart {
 pub fn pace_chart(groups: &[GroupTasks], opts: &ChartOptions) -> Chart {
     let lang = opts.lang;
     let series = [
-        (lang.pick("超前", "Ahead"), palette::SERIES[2]),
-        (lang.pick("正常", "On track"), palette::SERIES[0]),
-        (lang.pick("落后", "Behind"), palette::SERIES[5]),
+        (lang.pick("已完成", "Done"), palette::SERIES[2]),
+        (lang.pick("超进度", "Ahead"), RGBColor(0x7C, 0xC4, 0x8E)),
+        (lang.pick("达进度", "On pace"), palette::SERIES[0]),
+        (lang.pick("欠进度", "Behind"), palette::SERIES[5]),
+        (
+            lang.pick("未填报", "Not reported"),
+            RGBColor(0xB0, 0xB0, 0xB0),
+        ),
     ];
     let rows = groups
         .iter()
         .map(|g| {
             let p = g.pace;
-            let v = [p.ahead, p.on_track, p.behind];
+            let v = [p.done, p.ahead, p.on_track, p.behind, p.not_reported];
             (g.name.clone(), v.iter().map(|x| u64::from(*x)).collect())
         })
         .collect();
     let title = lang.pick(
-        "各组任务进度（对照序时进度）",
-        "Task pace per group (vs time elapsed)",
+        "各组任务本期状态（对照序时进度）",
+        "Task lights per group this period (vs time elapsed)",
     );
     render(title, &series, rows, opts)
 }

@@ -59,7 +59,18 @@ impl Light {
         }
     }
 
-    /// A CSS-friendly name: `light-done`, `light-behind`…
+    /// The CSS class the app, the print view and the report share: red, amber-free words-first badges.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            Light::Done => "pace-done",
+            Light::Ahead => "pace-ahead",
+            Light::OnTrack => "pace-on-track",
+            Light::Behind => "pace-behind",
+            Light::NotReported => "pace-none",
+        }
+    }
+
+    /// A CSS-friendly name: `done`, `behind`…
     pub fn slug(self) -> &'static str {
         match self {
             Light::Done => "done",

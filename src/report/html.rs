@@ -4,7 +4,7 @@
 
 use super::{Report, columns};
 use crate::i18n::Lang;
-use crate::journal::Pace;
+use crate::journal::Light;
 
 /// Escapes text for element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -33,16 +33,11 @@ thead th{background:#eef1f5}thead{display:table-header-group}tr{break-inside:avo
 thead th:nth-child(1){width:3.2em}thead th:nth-child(2){width:30%}thead th:nth-child(3){width:9%}\
 thead th:nth-child(4){width:11%}thead th:nth-child(5){width:10%}thead th:nth-child(6){width:15%}thead th:nth-child(7){width:10%}\
 .report-group th{background:#f6f6f6;font-weight:bold}td.num{text-align:center;white-space:nowrap}\
-.pace-behind{color:#b00020;font-weight:bold}.pace-ahead{color:#1b5e20}";
+.pace-behind{color:#b00020;font-weight:bold}.pace-ahead,.pace-done{color:#1b5e20}";
 
 /// The CSS class of a row's pace, as the app's pace badges name them.
-fn pace_class(pace: Option<Pace>) -> &'static str {
-    match pace {
-        Some(Pace::Ahead) => "pace-ahead",
-        Some(Pace::OnTrack) => "pace-on-track",
-        Some(Pace::Behind) => "pace-behind",
-        None => "pace-none",
-    }
+fn pace_class(pace: Light) -> &'static str {
+    pace.css_class()
 }
 
 /// The heading and the table, escaped: the print view shows exactly this markup, and the report file wraps it.

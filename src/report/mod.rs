@@ -5,7 +5,7 @@
 pub mod html;
 
 use crate::i18n::{Lang, format_number};
-use crate::journal::{Pace, Region, TaskState, ViewState, task_pace};
+use crate::journal::{Light, Region, TaskState, ViewState};
 use crate::plan::matrix::csv_line;
 use crate::plan::query::target_value_label;
 use crate::plan::{Plan, Role, Task};
@@ -39,8 +39,8 @@ pub struct ReportRow {
     pub targets: String,
     pub progress: String,
     pub status: String,
-    /// `None` until someone reported on the task (未填报), as the pace dots show it.
-    pub pace: Option<Pace>,
+    /// The task's light for the period under review (未填报 until its leads report), as the dots show it.
+    pub pace: Light,
 }
 
 /// Column headings in table order.
@@ -82,7 +82,7 @@ pub fn build(plan: &Plan, view: &ViewState, review_date: &str, lang: Lang) -> Re
             heading: format!("({}){}", g.numeral, g.title),
             rows: plan
                 .tasks_in_group(g.number)
-                .map(|t| row(plan, view, t, review_date, lang))
+                .map(|t| row(view, t, lang))
                 .collect(),
         })
         .collect();
@@ -107,7 +107,7 @@ pub fn build(plan: &Plan, view: &ViewState, review_date: &str, lang: Lang) -> Re
     }
 }
 
-fn row(plan: &Plan, view: &ViewState, task: &Task, review: &str, lang: Lang) -> ReportRow {
+fn row(view: &ViewState, task: &Task, lang: Lang) -> ReportRow {
     let units = |role: Role| {
         task.roles
             .get(role)
@@ -117,9 +117,7 @@ fn row(plan: &Plan, view: &ViewState, task: &Task, review: &str, lang: Lang) -> 
             .join("、")
     };
     let state = view.tasks.get(&task.id());
-    let pace = state
-        .filter(|s| s.last_change.is_some())
-        .map(|s| task_pace(s, plan.meta.year, review));
+    let pace = state.map_or(Light::NotReported, |s| s.light);
     ReportRow {
         number: task.number,
         task: task.text.clone(),
@@ -186,17 +184,19 @@ fn progress_text(state: &TaskState, lang: Lang) -> String {
     s
 }
 
-/// Status and pace words, e.g. "推进中 · 符合序时"; "未填报" before anyone reported.
-fn status_text(state: Option<&TaskState>, pace: Option<Pace>, lang: Lang) -> String {
+/// Status and light, e.g. "推进中 · 达进度" or "未开始 · 未填报", and "· 逾期" when past the deadline and
+/// not done.
+fn status_text(state: Option<&TaskState>, light: Light, lang: Lang) -> String {
     let status = state.map(|s| s.status).unwrap_or_default();
-    let pace_words = match pace {
-        Some(p) => lang.pick(p.label_zh(), p.label_en()),
-        None => lang.pick("未填报", "Not reported"),
-    };
-    format!(
-        "{} · {pace_words}",
-        lang.pick(status.label_zh(), status.label_en())
-    )
+    let mut text = format!(
+        "{} · {}",
+        lang.pick(status.label_zh(), status.label_en()),
+        lang.pick(light.label_zh(), light.label_en())
+    );
+    if state.is_some_and(|s| s.overdue) {
+        text.push_str(lang.pick(" · 逾期", " · overdue"));
+    }
+    text
 }
 
 /// The table as CSV for a spreadsheet: a group heading line before each group's rows, UTF-8 with BOM and
@@ -215,13 +215,7 @@ pub fn report_csv(report: &Report, lang: Lang) -> String {
 
 /// One unit's duty list (责任清单) with progress, as CSV: the unit's role in each task it is named in, then
 /// the same cells as the 任务分工表. `None` when the plan has no such unit.
-pub fn unit_duties_csv(
-    plan: &Plan,
-    view: &ViewState,
-    unit_id: &str,
-    review_date: &str,
-    lang: Lang,
-) -> Option<String> {
+pub fn unit_duties_csv(plan: &Plan, view: &ViewState, unit_id: &str, lang: Lang) -> Option<String> {
     let unit = plan.unit(unit_id)?;
     let mut header = vec![lang.pick("本单位职责", "Role of this unit").to_string()];
     header.extend(columns(lang).iter().map(|c| c.to_string()));
@@ -233,7 +227,7 @@ pub fn unit_duties_csv(
         }
         let role_words: Vec<&str> = roles.iter().map(|r| lang.role(*r)).collect();
         let mut fields = vec![role_words.join("/")];
-        fields.extend(row(plan, view, task, review_date, lang).cells());
+        fields.extend(row(view, task, lang).cells());
         lines.push(csv_line(&fields));
     }
     Some(format!("\u{FEFF}{}\r\n", lines.join("\r\n")))

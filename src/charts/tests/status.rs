@@ -15,9 +15,11 @@ fn groups() -> Vec<GroupTasks> {
             paused: s[4],
         },
         pace: PaceCounts {
+            done: 0,
             ahead: p[0],
             on_track: p[1],
             behind: p[2],
+            not_reported: 0,
         },
     };
     vec![
@@ -69,11 +71,11 @@ fn pace_chart_in_english() {
     let chart = pace_chart(&groups(), &opts(Lang::En));
     save("pace_en", &chart);
     let texts = parse_texts(&chart);
-    for t in ["Ahead", "On track", "Behind"] {
+    for t in ["Done", "Ahead", "On pace", "Behind", "Not reported"] {
         assert!(has_text(&texts, t), "missing {t}");
     }
     assert_eq!(count_rects(&chart, palette::SERIES[5]), 2);
-    assert_eq!(chart.table.rows[2][1..], ["0", "0", "0", "0"]);
+    assert_eq!(chart.table.rows[2][1..], ["0", "0", "0", "0", "0", "0"]);
     assert!(chart.description.starts_with("15 tasks in 3 groups"));
 }
 
