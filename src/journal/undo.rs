@@ -171,6 +171,9 @@ pub struct HistoryEntry {
     pub summary_en: String,
     /// Set when this entry undid or redid another.
     pub cause: Option<Cause>,
+    /// The unit and person who wrote it (`None` before units were recorded).
+    pub unit: Option<String>,
+    pub by: Option<String>,
 }
 
 /// The journal as history, newest first; `task` narrows it to one task and its targets.
@@ -192,6 +195,8 @@ pub fn history(ops: &[Op], task: Option<&str>) -> Vec<HistoryEntry> {
                 summary_zh: zh,
                 summary_en: en,
                 cause: o.cause.clone(),
+                unit: o.unit.clone(),
+                by: o.by.clone(),
             }
         })
         .collect();

@@ -24,6 +24,8 @@ pub struct Settings {
     pub review_date: Option<String>,
     /// Milliseconds since the epoch of the last export, shown next to the data status.
     pub last_export_at: Option<i64>,
+    /// The person's name as they sign reports (填报人), asked with the unit before the first edit.
+    pub reporter: Option<String>,
 }
 
 /// What happened to an unreadable settings value.
@@ -73,6 +75,7 @@ fn salvage(v: &Value) -> Settings {
         unit: field(v, "unit"),
         review_date: field(v, "review_date"),
         last_export_at: field(v, "last_export_at"),
+        reporter: field(v, "reporter"),
     }
 }
 

@@ -3,33 +3,26 @@
 
 use super::edits::use_edits;
 use super::guarded_field::GuardedField;
-use super::pace::{PaceBadge, pace_class, use_pace};
+use super::pace::{PaceBadge, use_pace};
 use super::state::{tr, use_lang};
 use crate::i18n::format_number;
-use crate::journal::{OpKind, Region, Status, attainment, target_pace};
+use crate::journal::{OpKind, Region, attainment, target_pace};
 use crate::plan::{Target, Task};
 use leptos::prelude::*;
 
-/// Status, progress and deadline of one task.
+/// The deadline of one task. Only the coordinating unit changes it (when the plan names one); everyone
+/// else sees it, with the reason they cannot change it.
 #[component]
 pub fn TaskEditor(task: Task) -> impl IntoView {
     let edits = use_edits();
-    let lang = use_lang();
+    let plan = super::state::use_plan();
+    let my_unit = super::state::use_my_unit();
     let id = task.id();
     let state = {
         let id = id.clone();
         Memo::new(move |_| edits.view.read().tasks.get(&id).cloned())
     };
-    let progress_error = RwSignal::new(None::<&'static str>);
-    // Another tab's save must not replace what is being typed in these two fields (issue 17 item 7).
-    let progress = GuardedField::new(move || {
-        state
-            .read()
-            .as_ref()
-            .map(|s| s.progress)
-            .unwrap_or(0)
-            .to_string()
-    });
+    // Another tab's save must not replace what is being typed (issue 17 item 7).
     let deadline = GuardedField::new(move || {
         state
             .read()
@@ -37,34 +30,13 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
             .map(|s| s.deadline.clone())
             .unwrap_or_default()
     });
-    let on_status = {
-        let id = id.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
-                edits.record(OpKind::SetStatus {
-                    task: id.clone(),
-                    status,
-                });
-            }
+    let may_change = Memo::new(move |_| {
+        let plan = plan.read();
+        match (&plan.meta.coordinator, my_unit.get()) {
+            (None, _) | (_, None) => true,
+            (Some(c), Some(mine)) => *c == mine,
         }
-    };
-    let on_progress = {
-        let id = id.clone();
-        move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<f64>() {
-            Ok(p) if (0.0..=100.0).contains(&p) => {
-                progress.committed();
-                progress_error.set(None);
-                edits.record(OpKind::SetProgress {
-                    task: id.clone(),
-                    percent: p.round() as u8,
-                });
-            }
-            _ => progress_error.set(Some(
-                "进度须为 0 到 100 之间的数字 / Progress must be a number from 0 to 100",
-            )),
-        }
-    };
+    });
     let on_deadline = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -76,52 +48,19 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
             });
         }
     };
-    let status_options = move || {
-        let current = state.read().as_ref().map(|s| s.status);
-        Status::ALL
-            .into_iter()
-            .map(|s| {
-                view! {
-                    <option value=format!("{s:?}") selected=current == Some(s)>
-                        {lang.get().pick(s.label_zh(), s.label_en())}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
     view! {
-        <section class="editor" aria-labelledby="editor-title">
-            <h2 id="editor-title">
-                {tr("进展", "Progress")}" "<PaceBadge task_id=id.clone()/>
+        <section class="editor deadline-editor" aria-labelledby="deadline-title">
+            <h2 id="deadline-title">
+                {tr("完成时限", "Deadline")}" "<PaceBadge task_id=id.clone()/>
             </h2>
             <div class="editor-grid">
-                <label>
-                    <span>{tr("状态", "Status")}</span>
-                    <select id="task-status" aria-label="状态 / Status" on:change=on_status>
-                        {status_options}
-                    </select>
-                </label>
-                <label>
-                    <span>{tr("进度（%）", "Progress (%)")}</span>
-                    <input
-                        id="task-progress"
-                        type="number"
-                        min="0"
-                        max="100"
-                        step="5"
-                        aria-label="进度 / Progress"
-                        node_ref=progress.node
-                        on:input=move |_| progress.typed()
-                        on:blur=move |_| progress.left()
-                        on:change=on_progress
-                    />
-                </label>
                 <label>
                     <span>{tr("完成时限", "Deadline")}</span>
                     <input
                         id="task-deadline"
                         type="date"
                         aria-label="完成时限 / Deadline"
+                        disabled=move || !may_change.get()
                         node_ref=deadline.node
                         on:input=move |_| deadline.typed()
                         on:blur=move |_| deadline.left()
@@ -129,12 +68,10 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
                     />
                 </label>
             </div>
-            {progress.notice("进度", "progress", |v| format!("{v}%"))}
+            {move || (!may_change.get()).then(|| view! {
+                <p class="owner-note">{tr("完成时限由汇总单位调整。", "The coordinating unit changes deadlines.")}</p>
+            })}
             {deadline.notice("完成时限", "deadline", |v| if v.is_empty() { "—".into() } else { v.to_string() })}
-            {move || progress_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="progress-bar" aria-hidden="true">
-                <span style:width=move || format!("{}%", state.read().as_ref().map(|s| s.progress).unwrap_or(0))></span>
-            </div>
         </section>
     }
 }
@@ -254,6 +191,25 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
     }
 }
 
+fn target_pace_class(pace: crate::journal::Pace) -> &'static str {
+    match pace {
+        crate::journal::Pace::Ahead => "pace-ahead",
+        crate::journal::Pace::OnTrack => "pace-on-track",
+        crate::journal::Pace::Behind => "pace-behind",
+    }
+}
+
+/// The unit that reports a region's figure of `target` (see `journal::permit`), `None` for the office.
+fn region_owner(plan: &crate::plan::Plan, target: &Target, region: &Region) -> Option<String> {
+    let task_id = crate::journal::op::task_of_target(&target.id);
+    let task = plan.tasks.iter().find(|t| t.id() == task_id)?;
+    match region {
+        Region::Place(p) => crate::journal::permit::place_owner(task, p),
+        Region::Total => crate::journal::permit::total_owner(task),
+    }
+    .map(str::to_string)
+}
+
 /// The regions a target can be reported for: each place of its split, then the total.
 pub fn regions(target: &Target) -> Vec<Region> {
     let mut regions: Vec<Region> = target
@@ -300,6 +256,20 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
             };
             let input = RwSignal::new(String::new());
             let aria = format!("实际值 {label} {} / Actual", target.indicator);
+            // Only the unit that answers for the region (or the coordinating unit) reports its figure.
+            let owner = region_owner(&plan.read_untracked(), &target, &region);
+            let my_unit = super::state::use_my_unit();
+            let may_write = {
+                let owner = owner.clone();
+                Memo::new(move |_| {
+                    let plan = plan.read();
+                    match my_unit.get() {
+                        None => true,
+                        Some(mine) => owner.as_deref() == Some(mine.as_str()) || crate::journal::permit::is_coordinator(&plan, &mine) || plan.meta.coordinator.is_none() && owner.is_none(),
+                    }
+                })
+            };
+            let owner_words = owner.clone().unwrap_or_else(|| "汇总单位 / the coordinating unit".into());
             let record = {
                 let region = region.clone();
                 let target_id = target_id.clone();
@@ -343,9 +313,11 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                     <td class="num latest">{move || latest().unwrap_or_else(|| "—".into())}</td>
                     <td class="num muted">{series}</td>
                     <td>
-                        <input type="number" min="0" step="any" class="actual-input" aria-label=aria
-                            prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))/>
-                        <button class="record-actual" on:click=record>{tr("记录", "Record")}</button>
+                        <Show when=move || may_write.get() fallback=move || view! { <span class="owner-note">{format!("由 {owner_words} 填报")}</span> }>
+                            <input type="number" min="0" step="any" class="actual-input" aria-label=aria.clone()
+                                prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))/>
+                            <button class="record-actual" on:click=record.clone()>{tr("记录", "Record")}</button>
+                        </Show>
                     </td>
                 </tr>
             }
@@ -360,7 +332,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
             match (attainment(&target, &st), target_pace(&target, &st, year, &pace.review_date.get())) {
                 (Some(a), Some(p)) => view! {
                     <span>{format!("{}{:.0}% ", lang.pick("完成率 ", "Attainment "), a * 100.0)}</span>
-                    <span class=format!("pace {}", pace_class(p))>{lang.pick(p.label_zh(), p.label_en())}</span>
+                    <span class=format!("pace {}", target_pace_class(p))>{lang.pick(p.label_zh(), p.label_en())}</span>
                 }
                 .into_any(),
                 _ => view! { <span class="muted">{lang.pick("尚未填报实际值", "No figures recorded yet")}</span> }.into_any(),

@@ -38,6 +38,11 @@ pub struct Edits {
     pub persisted: RwSignal<Option<bool>>,
     store: StoredValue<Option<Store<BrowserKv>>, LocalStorage>,
     save_pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The unit the person reports for (我的单位) and their name (填报人): every op carries both.
+    writer_unit: RwSignal<Option<String>>,
+    reporter: RwSignal<Option<String>>,
+    /// An edit made before a unit was chosen: the prompt asks for the unit, then records it.
+    pub awaiting_unit: RwSignal<Option<OpKind>>,
 }
 
 pub fn use_edits() -> Edits {
@@ -59,7 +64,16 @@ fn fresh_writer_id() -> String {
 /// Creates the edits context for the plan signal and installs its effects.
 pub fn provide_edits(plan: RwSignal<Arc<Plan>>) -> Edits {
     let ops = RwSignal::new(Vec::<Op>::new());
-    let view = Memo::new(move |_| Arc::new(journal::fold(&plan.read(), &ops.read())));
+    let settings = super::settings::use_settings();
+    let review = Memo::new(move |_| {
+        super::settings::effective_review_date(
+            settings.review_date.get().as_deref(),
+            plan.read().meta.year,
+        )
+    });
+    let view = Memo::new(move |_| {
+        Arc::new(journal::fold_at(&plan.read(), &ops.read(), &review.get()))
+    });
     let edits = Edits {
         ops,
         view,
@@ -67,6 +81,9 @@ pub fn provide_edits(plan: RwSignal<Arc<Plan>>) -> Edits {
         persisted: RwSignal::new(None),
         store: StoredValue::new_local(None),
         save_pending: StoredValue::new_local(None),
+        writer_unit: super::state::use_my_unit(),
+        reporter: settings.reporter,
+        awaiting_unit: RwSignal::new(None),
     };
     provide_context(edits);
     open_store_for_plan(edits, plan);
@@ -164,11 +181,48 @@ fn sync_other_tabs(edits: Edits) {
     on_cleanup(move || handle.remove());
 }
 
+/// A report written before the person chose a unit names none (or an empty one): it is the report of the
+/// unit they then chose.
+fn own_report(kind: OpKind, writer: &str) -> OpKind {
+    let blank = |u: &Option<String>| u.as_deref().is_none_or(str::is_empty);
+    match kind {
+        OpKind::SetStatus { task, unit, period: Some(period), status } if blank(&unit) => OpKind::SetStatus {
+            task,
+            unit: Some(writer.into()),
+            period: Some(period),
+            status,
+        },
+        OpKind::SetProgress { task, unit, period: Some(period), percent } if blank(&unit) => OpKind::SetProgress {
+            task,
+            unit: Some(writer.into()),
+            period: Some(period),
+            percent,
+        },
+        OpKind::SetReport { task, unit, period, part, text } if unit.is_empty() => OpKind::SetReport {
+            task,
+            unit: writer.into(),
+            period,
+            part,
+            text,
+        },
+        other => other,
+    }
+}
+
 impl Edits {
     /// Records one edit: in memory and, for the first of a burst, in storage at once. Its time is raised past
     /// the field's current winner when that is dated later (see [`journal::stamp`]), so what the person
     /// chose is what the page, the outline and a reload show.
+    ///
+    /// The op carries the person's unit and name. With no unit chosen yet the edit waits in
+    /// `awaiting_unit` while the prompt asks for one (once), and is recorded as soon as it is chosen.
     pub fn record(&self, kind: OpKind) {
+        let Some(unit) = self.writer_unit.get_untracked() else {
+            self.awaiting_unit.set(Some(kind));
+            return;
+        };
+        let kind = own_report(kind, &unit);
+        let by = self.reporter.get_untracked().filter(|b| !b.trim().is_empty());
         let at = self
             .ops
             .with_untracked(|ops| journal::stamp(ops, &kind, now_ms()));
@@ -182,6 +236,8 @@ impl Edits {
                 at,
                 kind,
                 cause: None,
+                unit: Some(unit),
+                by,
             }
         });
         if let Some(op) = op {

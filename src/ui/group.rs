@@ -72,13 +72,24 @@ fn BulkStatus(group: u32, selected: RwSignal<std::collections::BTreeSet<String>>
             }
         });
     };
+    let my_unit = super::state::use_my_unit();
+    // Each status is the person's own unit's report for the period: tasks their unit has no part in are
+    // left alone (the coordinating unit sets its own report, too). Without a unit, the first edit asks.
     let apply = move |_| {
         let chosen = status.get_untracked();
+        let period = edits.view.read_untracked().period.key();
+        let plan = plan.read_untracked();
+        let Some(unit) = my_unit.get_untracked() else {
+            if let Some(task) = selected.get_untracked().into_iter().next() {
+                edits.record(OpKind::SetStatus { task, unit: None, period: Some(period), status: chosen });
+            }
+            return;
+        };
         for task in selected.get_untracked() {
-            edits.record(OpKind::SetStatus {
-                task,
-                status: chosen,
-            });
+            let responsible = plan.tasks.iter().find(|t| t.id() == task).is_some_and(|t| crate::journal::permit::is_responsible(t, &unit));
+            if responsible {
+                edits.record(OpKind::SetStatus { task, unit: Some(unit.clone()), period: Some(period.clone()), status: chosen });
+            }
         }
         selected.update(|s| s.clear());
     };

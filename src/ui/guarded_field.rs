@@ -5,22 +5,50 @@
 
 use super::state::use_lang;
 use crate::i18n::Lang;
-use leptos::html::Input;
+use leptos::html::{ElementType, Input};
 use leptos::prelude::*;
 
-/// The state of one guarded `<input>`. `Copy`, so each event handler can hold one.
+/// The elements a guarded field can be: an `<input>` or a `<textarea>`.
+pub trait HasValue {
+    fn current(&self) -> String;
+    fn replace(&self, value: &str);
+}
+
+impl HasValue for web_sys::HtmlInputElement {
+    fn current(&self) -> String {
+        self.value()
+    }
+    fn replace(&self, value: &str) {
+        self.set_value(value)
+    }
+}
+
+impl HasValue for web_sys::HtmlTextAreaElement {
+    fn current(&self) -> String {
+        self.value()
+    }
+    fn replace(&self, value: &str) {
+        self.set_value(value)
+    }
+}
+
+/// The state of one guarded `<input>` (or `<textarea>`). `Copy`, so each event handler can hold one.
 #[derive(Clone, Copy)]
-pub struct GuardedField {
-    pub node: NodeRef<Input>,
+pub struct GuardedField<E: ElementType + 'static = Input> {
+    pub node: NodeRef<E>,
     /// Typed in since it gained focus or since its last commit: what it shows is the person's, not stored.
     typing: StoredValue<bool>,
     /// The stored value that changed elsewhere while the person was typing, shown in [`Self::notice`].
     elsewhere: RwSignal<Option<String>>,
 }
 
-impl GuardedField {
+impl<E> GuardedField<E>
+where
+    E: ElementType + Copy + 'static,
+    E::Output: HasValue + AsRef<web_sys::Element> + wasm_bindgen::JsCast + Clone + 'static,
+{
     /// Shows `stored()` in the field and follows it, except while the person is typing there.
-    pub fn new(stored: impl Fn() -> String + 'static) -> GuardedField {
+    pub fn new(stored: impl Fn() -> String + 'static) -> Self {
         let field = GuardedField {
             node: NodeRef::new(),
             typing: StoredValue::new(false),
@@ -28,13 +56,15 @@ impl GuardedField {
         };
         Effect::new(move |_| {
             let value = stored();
-            let Some(el) = field.node.get() else { return };
-            if el.value() == value {
+            let Some(el): Option<E::Output> = field.node.get() else {
+                return;
+            };
+            if el.current() == value {
                 field.elsewhere.set(None);
             } else if field.typing.get_value() && field.has_focus() {
                 field.elsewhere.set(Some(value));
             } else {
-                el.set_value(&value);
+                el.replace(&value);
                 field.elsewhere.set(None);
             }
         });
@@ -76,8 +106,8 @@ impl GuardedField {
         let Some(theirs) = self.elsewhere.get_untracked() else {
             return;
         };
-        if let Some(el) = self.node.get_untracked() {
-            el.set_value(&theirs);
+        if let Some(el) = self.node.get_untracked() as Option<E::Output> {
+            el.replace(&theirs);
         }
         self.typing.set_value(false);
         self.elsewhere.set(None);

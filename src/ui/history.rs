@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 /// Local date and time of an op, `YYYY-MM-DD HH:MM`, for any stored `at`: the browser gives the zone offset
 /// at that instant when it can represent it, else today's; the arithmetic is ours and total.
-fn when(at: i64) -> String {
+pub(super) fn when(at: i64) -> String {
     let offset = |d: js_sys::Date| -(d.get_timezone_offset() as i64);
     let there = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
     let minutes = if there.get_time().is_nan() {
@@ -67,6 +67,7 @@ pub fn HistoryList(
                         <time class="muted">{when(e.at)}</time>" "
                         {number.map(|n| view! { <a href=Route::Task(n).to_hash()>{format!("{}{n}", lang.pick("任务 ", "Task "))}</a>" " })}
                         <span>{lang.pick(&e.summary_zh, &e.summary_en).to_string()}</span>
+                        {writer_words(e.unit.as_deref(), e.by.as_deref()).map(|w| view! { " "<span class="muted history-who">{w}</span> })}
                     </li>
                 }
             })
@@ -79,6 +80,15 @@ pub fn HistoryList(
         }
         .into_any()
     }
+}
+
+/// `（白银市 · 李四）`: who wrote an edit; `None` for an edit from before units were recorded.
+fn writer_words(unit: Option<&str>, by: Option<&str>) -> Option<String> {
+    let unit = unit?;
+    Some(match by {
+        Some(by) => format!("（{unit} · {by}）"),
+        None => format!("（{unit}）"),
+    })
 }
 
 /// `#/history`: every edit of the plan.

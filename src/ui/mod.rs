@@ -21,6 +21,7 @@ mod plans;
 mod preview_pager;
 mod print;
 mod quarantine;
+mod reports;
 mod search;
 mod settings;
 mod shell;
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
     let settings_context = settings::SettingsContext {
         review_date: RwSignal::new(stored.review_date),
         last_export_at: RwSignal::new(stored.last_export_at),
+        reporter: RwSignal::new(stored.reporter),
         problem: RwSignal::new(problem),
         save_failed: RwSignal::new(false),
     };
@@ -113,6 +115,7 @@ fn persist_settings(
             unit: my_unit.get(),
             review_date: settings.review_date.get(),
             last_export_at: settings.last_export_at.get(),
+            reporter: settings.reporter.get(),
         });
         settings.save_failed.set(!saved);
     });

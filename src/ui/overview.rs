@@ -171,7 +171,7 @@ fn BehindList() -> impl IntoView {
         let mut behind: Vec<(bool, &crate::plan::Task)> = plan
             .tasks
             .iter()
-            .filter(|t| paces.get(&t.id()) == Some(&crate::journal::Pace::Behind))
+            .filter(|t| paces.get(&t.id()) == Some(&crate::journal::Light::Behind))
             .map(|t| {
                 let overdue = view_state
                     .tasks
@@ -238,9 +238,8 @@ pub fn TaskCharts() -> impl IntoView {
     use crate::charts::{pace_chart, status_chart};
     let plan = use_plan();
     let edits = super::edits::use_edits();
-    let pace = super::pace::use_pace();
     let groups =
-        Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read(), &pace.tasks.read()));
+        Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read()));
     let status_options = chart_options("status", 1.0);
     let pace_options = chart_options("pace", 1.0);
     let status = Signal::derive(move || status_chart(&groups.read(), &status_options()));

@@ -1,20 +1,21 @@
-//! 序时进度 in the interface: the review date in force, every task's pace derived once from the edits, and the
-//! red / amber / green marks the 督查督办 systems use (always with words, never colour alone). A task nobody
-//! has reported on yet is "未填报" (grey), not red: a fresh copy of the plan should not open as a wall of red.
+//! The lights in the interface: the review date in force and every task's light for the period under
+//! review, as `fold` derives them from the units' reports (see `journal::reports`), shown as the familiar
+//! green / red / grey marks of the 督查督办 systems — always with words, never colour alone. A task whose
+//! lead units have not reported for the period is 未填报 (grey), never "on track".
 
 use super::edits::use_edits;
 use super::settings::{effective_review_date, use_settings};
 use super::state::{use_lang, use_plan};
-use crate::journal::{Pace, Status, task_pace};
+use crate::journal::Light;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The review date and the pace of every task, derived from plan, edits and settings.
+/// The review date and the light of every task, derived from plan, edits and settings.
 #[derive(Clone, Copy)]
 pub struct PaceContext {
     pub review_date: Memo<String>,
-    pub tasks: Memo<Arc<BTreeMap<String, Pace>>>,
+    pub tasks: Memo<Arc<BTreeMap<String, Light>>>,
 }
 
 pub fn provide_pace() {
@@ -25,14 +26,13 @@ pub fn provide_pace() {
         effective_review_date(settings.review_date.get().as_deref(), plan.read().meta.year)
     });
     let tasks = Memo::new(move |_| {
-        let year = plan.read().meta.year;
-        let review = review_date.get();
-        let view = edits.view.get();
         Arc::new(
-            view.tasks
+            edits
+                .view
+                .read()
+                .tasks
                 .iter()
-                .filter(|(_, state)| state.last_change.is_some())
-                .map(|(id, state)| (id.clone(), task_pace(state, year, &review)))
+                .map(|(id, state)| (id.clone(), state.light))
                 .collect(),
         )
     });
@@ -43,63 +43,60 @@ pub fn use_pace() -> PaceContext {
     expect_context::<PaceContext>()
 }
 
-pub fn pace_class(pace: Pace) -> &'static str {
-    match pace {
-        Pace::Ahead => "pace-ahead",
-        Pace::OnTrack => "pace-on-track",
-        Pace::Behind => "pace-behind",
+pub fn light_words(lang: crate::i18n::Lang, light: Light) -> &'static str {
+    lang.pick(light.label_zh(), light.label_en())
+}
+
+/// A light as a coloured badge with words.
+#[component]
+pub fn LightBadge(light: Light, #[prop(optional)] overdue: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <span class=format!("pace {}", light.css_class())>{move || light_words(lang.get(), light)}</span>
+        {overdue.then(|| view! { " "<span class="pace pace-behind">{move || lang.get().pick("逾期", "Overdue")}</span> })}
     }
 }
 
-/// Words for a pace; `None` is a task nobody has reported on.
-pub fn pace_words(lang: crate::i18n::Lang, pace: Option<Pace>) -> &'static str {
-    match pace {
-        Some(p) => lang.pick(p.label_zh(), p.label_en()),
-        None => lang.pick("未填报", "Not reported"),
-    }
-}
-
-/// The pace of one task as a coloured badge with words.
+/// The light of one task as a badge, with 逾期 when it is past its deadline and not done.
 #[component]
 pub fn PaceBadge(task_id: String) -> impl IntoView {
-    let pace = use_pace();
-    let lang = use_lang();
+    let edits = use_edits();
     move || {
-        let p = pace.tasks.read().get(&task_id).copied();
-        view! {
-            <span class=format!("pace {}", p.map(pace_class).unwrap_or("pace-none"))>
-                {pace_words(lang.get(), p)}
-            </span>
-        }
+        let (light, overdue) = edits
+            .view
+            .read()
+            .tasks
+            .get(&task_id)
+            .map_or((Light::NotReported, false), |t| (t.light, t.overdue));
+        view! { <LightBadge light overdue/> }
     }
 }
 
 /// A small status dot for lists; its meaning is in the title and in hidden text for screen readers.
 #[component]
 pub fn PaceDot(task_id: String) -> impl IntoView {
-    let pace = use_pace();
     let edits = use_edits();
     let lang = use_lang();
     move || {
-        let p = pace.tasks.read().get(&task_id).copied();
-        let status = edits
-            .view
-            .read()
-            .tasks
-            .get(&task_id)
-            .map(|t| t.status)
-            .unwrap_or(Status::NotStarted);
+        let view = edits.view.read();
+        let Some(task) = view.tasks.get(&task_id) else {
+            return view! { <span class="dot pace-none"></span> }.into_any();
+        };
         let lang = lang.get();
-        let words = format!(
+        let mut words = format!(
             "{} · {}",
-            lang.pick(status.label_zh(), status.label_en()),
-            pace_words(lang, p)
+            lang.pick(task.status.label_zh(), task.status.label_en()),
+            light_words(lang, task.light)
         );
+        if task.overdue {
+            words.push_str(lang.pick(" · 逾期", " · overdue"));
+        }
         let title = words.clone();
         view! {
-            <span class=format!("dot {} status-{status:?}", p.map(pace_class).unwrap_or("pace-none")) title=title>
+            <span class=format!("dot {} status-{:?}", task.light.css_class(), task.status) title=title>
                 <span class="visually-hidden">{words}</span>
             </span>
         }
+        .into_any()
     }
 }

@@ -14,6 +14,8 @@ pub struct SettingsContext {
     pub review_date: RwSignal<Option<String>>,
     /// When the edits were last exported (ms since the epoch).
     pub last_export_at: RwSignal<Option<i64>>,
+    /// The person's name as they sign reports (填报人).
+    pub reporter: RwSignal<Option<String>>,
     /// What was wrong with the stored settings at start, for the banner.
     pub problem: RwSignal<Option<SettingsProblem>>,
     /// The last settings write failed (quota): shown on `#/data`.

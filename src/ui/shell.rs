@@ -37,6 +37,7 @@ pub fn Shell() -> impl IntoView {
                 <Page/>
             </main>
         </div>
+        <super::reports::UnitPrompt/>
     }
 }
 

@@ -131,6 +131,8 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                     <dl class="roles">{roles}</dl>
                 </section>
                 {targets}
+                <super::reports::UnitReports task=task.clone()/>
+                <super::reports::ReportForm task=task.clone()/>
                 <TaskEditor task=task.clone()/>
                 {(!task.targets.is_empty()).then(|| view! {
                     <section class="actuals-section">

@@ -78,7 +78,6 @@ pub fn UnitPage(id: String) -> impl IntoView {
             &plan,
             &edits.view.read_untracked(),
             &download_id,
-            &review,
             lang,
         );
         let result = match (csv, plan.unit(&download_id)) {

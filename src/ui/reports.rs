@@ -1,0 +1,340 @@
+//! A task's reports by unit for the period under review: the table of every unit's latest report with the
+//! derived task state above it, and the form in which the person's own unit (我的单位) reports. A unit
+//! writes only its own report; the coordinating unit may correct any, choosing whose.
+
+use super::edits::use_edits;
+use super::guarded_field::GuardedField;
+use super::pace::LightBadge;
+use super::state::{tr, use_lang, use_my_unit, use_plan};
+use crate::i18n::Lang;
+use crate::journal::permit::{is_coordinator, is_responsible};
+use crate::journal::reports::{RULE_EN, RULE_ZH};
+use crate::journal::{Light, OpKind, Status, TextPart, UNSPECIFIED_UNIT, UnitReport};
+use crate::plan::Task;
+use leptos::prelude::*;
+
+/// `2020年12月（每月 25 日前报送，截止 2020-12-25）`.
+pub fn period_words(lang: Lang) -> impl Fn() -> String + Copy {
+    let edits = use_edits();
+    move || {
+        let view = edits.view.read();
+        let due = view.period.due_date(view.schedule.due_day).iso();
+        match lang {
+            Lang::Zh => format!(
+                "{}（{}，截止 {due}）",
+                view.period.label(lang),
+                view.schedule.describe(lang)
+            ),
+            Lang::En => format!(
+                "{} ({}; due {due})",
+                view.period.label(lang),
+                view.schedule.describe(lang)
+            ),
+        }
+    }
+}
+
+fn unit_name(report: &UnitReport, lang: Lang) -> String {
+    match &report.unit {
+        Some(u) => u.clone(),
+        None => lang.pick(UNSPECIFIED_UNIT, "Unit not recorded").to_string(),
+    }
+}
+
+/// Every unit's report on the task for the period, and the task state derived from them.
+#[component]
+pub fn UnitReports(task: Task) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    let id = task.id();
+    let state = Memo::new(move |_| edits.view.read().tasks.get(&id).cloned());
+    let rows = move || {
+        let lang = lang.get();
+        let Some(state) = state.get() else {
+            return ().into_any();
+        };
+        if state.reports.is_empty() {
+            return view! { <p class="muted" id="no-reports">{lang.pick("本期尚无单位报送。", "No unit has reported for this period yet.")}</p> }.into_any();
+        }
+        let body = state
+            .reports
+            .iter()
+            .map(|r| {
+                let role = r.role.map(|role| lang.role(role)).unwrap_or("—");
+                let values_from = r
+                    .values_period
+                    .filter(|_| !r.current)
+                    .map(|p| format!("（{}）", p.label(lang)));
+                let status = r
+                    .status
+                    .map(|s| lang.pick(s.label_zh(), s.label_en()).to_string())
+                    .unwrap_or_else(|| "—".into());
+                let percent = r.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into());
+                let text = TextPart::ALL
+                    .into_iter()
+                    .filter_map(|part| {
+                        r.texts.get(&part).map(|t| {
+                            format!("{}：{t}", lang.pick(part.label_zh(), part.label_en()))
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let who = r.by.clone().unwrap_or_else(|| "—".into());
+                let when = (r.at > 0).then(|| super::history::when(r.at));
+                let corrected = r.corrected().then(|| {
+                    format!(
+                        "{}{}",
+                        lang.pick("由汇总单位更正：", "Corrected by the coordinating unit: "),
+                        r.writer.clone().unwrap_or_default()
+                    )
+                });
+                let light = r.light;
+                view! {
+                    <tr class=if r.role == Some(crate::plan::Role::Lead) { "lead-row" } else { "" } data-unit=r.unit.clone().unwrap_or_default()>
+                        <th scope="row">{unit_name(r, lang)}<br/><span class="muted">{role}</span></th>
+                        <td><LightBadge light/></td>
+                        <td>{status}{values_from.clone()}</td>
+                        <td class="num">{percent}</td>
+                        <td class="report-text">{text}</td>
+                        <td>{who}<br/><span class="muted">{when}</span>{corrected.map(|c| view! { <br/><span class="corrected">{c}</span> })}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="unit-reports">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.pick("单位", "Unit")}</th>
+                        <th scope="col">{lang.pick("本期", "This period")}</th>
+                        <th scope="col">{lang.pick("状态", "Status")}</th>
+                        <th scope="col">{lang.pick("进度", "Progress")}</th>
+                        <th scope="col">{lang.pick("报告", "Report")}</th>
+                        <th scope="col">{lang.pick("填报人", "Reported by")}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let derived = move || {
+        let lang = lang.get();
+        state.get().map(|s| {
+            let light = s.light;
+            let overdue = s.overdue;
+            let words = if light == Light::NotReported {
+                lang.pick("牵头单位本期未全部报送", "not every lead unit has reported for this period").to_string()
+            } else {
+                format!("{} {}%", lang.pick(s.status.label_zh(), s.status.label_en()), s.progress)
+            };
+            view! {
+                <p class="derived" id="derived-state">
+                    <strong>{lang.pick("任务本期状态：", "Task this period: ")}</strong>
+                    <LightBadge light overdue/>" "{words}
+                </p>
+            }
+        })
+    };
+    let period = move || period_words(lang.get())();
+    view! {
+        <section class="reports" aria-labelledby="reports-title">
+            <h2 id="reports-title">{tr("各单位报送", "Reports by unit")}</h2>
+            <p class="period">{tr("报告期：", "Period: ")}{period}</p>
+            {derived}
+            {rows}
+            <p class="rule">{move || lang.get().pick(RULE_ZH, RULE_EN)}</p>
+        </section>
+    }
+}
+
+/// Which unit's report the person writes here: their own, or — for the coordinating unit — the one chosen.
+/// `None` when their unit has no part in the task.
+fn writable_unit(task: &Task, mine: Option<&str>, chosen: Option<&str>, plan: &crate::plan::Plan) -> Option<String> {
+    let mine = mine?;
+    if is_coordinator(plan, mine) {
+        return Some(chosen.unwrap_or(mine).to_string());
+    }
+    is_responsible(task, mine).then(|| mine.to_string())
+}
+
+/// The person's own report on the task for the period: status, percent, and the three texts.
+#[component]
+pub fn ReportForm(task: Task) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    let plan = use_plan();
+    let my_unit = use_my_unit();
+    let chosen = RwSignal::new(None::<String>);
+    let task_id = task.id();
+    let task_for_unit = task.clone();
+    let unit = Memo::new(move |_| {
+        writable_unit(&task_for_unit, my_unit.get().as_deref(), chosen.get().as_deref(), &plan.read())
+    });
+    let report = {
+        let task_id = task_id.clone();
+        Memo::new(move |_| {
+            let unit = unit.get()?;
+            edits.view.read().tasks.get(&task_id)?.reports.iter().find(|r| r.unit.as_deref() == Some(unit.as_str())).cloned()
+        })
+    };
+    let period = Memo::new(move |_| edits.view.read().period.key());
+    let error = RwSignal::new(None::<&'static str>);
+    let percent: GuardedField = GuardedField::new(move || {
+        report.read().as_ref().and_then(|r| r.percent).map(|p| p.to_string()).unwrap_or_default()
+    });
+    let record = move |make: &dyn Fn(String, String) -> OpKind| {
+        // With no unit chosen yet, the edit waits for the prompt (see `Edits::record`).
+        let who = unit.get_untracked().or_else(|| my_unit.get_untracked()).unwrap_or_default();
+        edits.record(make(who, period.get_untracked()));
+    };
+    let on_status = {
+        let task_id = task_id.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
+                record(&|unit, period| OpKind::SetStatus { task: task_id.clone(), unit: Some(unit), period: Some(period), status });
+            }
+        }
+    };
+    let on_percent = {
+        let task_id = task_id.clone();
+        move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => {
+                percent.committed();
+                error.set(None);
+                let percent = p.round() as u8;
+                record(&|unit, period| OpKind::SetProgress { task: task_id.clone(), unit: Some(unit), period: Some(period), percent });
+            }
+            _ => error.set(Some("进度须为 0 到 100 之间的数字 / Progress must be a number from 0 to 100")),
+        }
+    };
+    let texts = TextPart::ALL
+        .into_iter()
+        .map(|part| {
+            let task_id = task_id.clone();
+            let field: GuardedField<leptos::html::Textarea> = GuardedField::new(move || report.read().as_ref().and_then(|r| r.texts.get(&part).cloned()).unwrap_or_default());
+            let on_change = move |ev: leptos::ev::Event| {
+                let text = event_target_value(&ev);
+                field.committed();
+                record(&|unit, period| OpKind::SetReport { task: task_id.clone(), unit, period, part, text: text.clone() });
+            };
+            view! {
+                <label class="wide">
+                    <span>{move || lang.get().pick(part.label_zh(), part.label_en())}</span>
+                    <textarea rows="2" id=format!("report-{part:?}").to_lowercase() node_ref=field.node
+                        on:input=move |_| field.typed() on:blur=move |_| field.left() on:change=on_change></textarea>
+                </label>
+            }
+        })
+        .collect_view();
+    let status_options = move || {
+        let current = report.read().as_ref().and_then(|r| r.status);
+        Status::ALL
+            .into_iter()
+            .map(|s| view! { <option value=format!("{s:?}") selected=current == Some(s)>{lang.get().pick(s.label_zh(), s.label_en())}</option> })
+            .collect_view()
+    };
+    let task_for_pick = task.clone();
+    let coordinator_pick = move || {
+        let plan = plan.read();
+        let mine = my_unit.get()?;
+        if !is_coordinator(&plan, &mine) {
+            return None;
+        }
+        let units: Vec<String> = task_for_pick.roles.iter().map(|(_, u)| u.unit.clone()).collect();
+        Some(view! {
+            <label>
+                <span>{tr("代为更正（汇总单位）", "Correct the report of (coordinating unit)")}</span>
+                <select id="report-for" on:change=move |ev| { let v = event_target_value(&ev); chosen.set((!v.is_empty()).then_some(v)); }>
+                    <option value="">{mine.clone()}</option>
+                    {units.into_iter().filter(|u| *u != mine).map(|u| view! { <option value=u.clone()>{u.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+        })
+    };
+    let heading = move || {
+        let lang = lang.get();
+        match (unit.get(), my_unit.get()) {
+            (Some(u), _) => format!("{}{u}", lang.pick("本单位报送：", "Report of ")),
+            (None, Some(mine)) => format!("{mine}{}", lang.pick(" 不是本任务的责任单位，无需报送。", " has no part in this task and does not report on it.")),
+            (None, None) => lang.pick("报送前请先选择“我的单位”。", "Choose “My unit” before reporting.").to_string(),
+        }
+    };
+    let can_write = move || unit.get().is_some() || my_unit.get().is_none();
+    view! {
+        <section class="editor report-form" aria-labelledby="editor-title">
+            <h2 id="editor-title">{tr("本期报送", "Report for this period")}</h2>
+            <p class="who" id="report-who">{heading}</p>
+            {coordinator_pick}
+            <Show when=can_write>
+                <div class="editor-grid">
+                    <label>
+                        <span>{tr("状态", "Status")}</span>
+                        <select id="task-status" aria-label="状态 / Status" on:change=on_status.clone()>{status_options}</select>
+                    </label>
+                    <label>
+                        <span>{tr("进度（%）", "Progress (%)")}</span>
+                        <input id="task-progress" type="number" min="0" max="100" step="5" aria-label="进度 / Progress"
+                            node_ref=percent.node on:input=move |_| percent.typed() on:blur=move |_| percent.left() on:change=on_percent.clone()/>
+                    </label>
+                </div>
+                {percent.notice("进度", "progress", |v| format!("{v}%"))}
+            </Show>
+            <div class="report-texts" class:hidden=move || !can_write()>{texts}</div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </section>
+    }
+}
+
+/// Asks once for the unit (and the person's name) when someone edits before choosing one, then records
+/// the waiting edit. Nothing is lost by cancelling but that one edit.
+#[component]
+pub fn UnitPrompt() -> impl IntoView {
+    let edits = use_edits();
+    let plan = use_plan();
+    let my_unit = use_my_unit();
+    let settings = super::settings::use_settings();
+    let choice = RwSignal::new(String::new());
+    let name = RwSignal::new(settings.reporter.get_untracked().unwrap_or_default());
+    let error = RwSignal::new(false);
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let unit = choice.get_untracked();
+        if unit.is_empty() {
+            error.set(true);
+            return;
+        }
+        let who = name.get_untracked().trim().to_string();
+        settings.reporter.set((!who.is_empty()).then_some(who));
+        my_unit.set(Some(unit));
+        if let Some(kind) = edits.awaiting_unit.try_update(Option::take).flatten() {
+            edits.record(kind);
+        }
+    };
+    move || {
+        edits.awaiting_unit.read().is_some().then(|| view! {
+            <form class="unit-prompt" role="alertdialog" aria-labelledby="unit-prompt-title" id="unit-prompt" on:submit=confirm>
+                <h2 id="unit-prompt-title">{tr("请先选择您的单位", "Which unit do you report for?")}</h2>
+                <p>{tr("每条填报都记录填报单位和填报人，一个单位只能填写本单位的报告。选择一次即可，之后可在页首“我的单位”中更改。",
+                    "Every edit records the unit and person who made it, and a unit writes only its own report. Choose once; change it later under “My unit” at the top.")}</p>
+                <label>
+                    <span>{tr("我的单位", "My unit")}</span>
+                    <select id="prompt-unit" on:change=move |ev| choice.set(event_target_value(&ev))>
+                        <option value="">{tr("（请选择）", "(choose)")}</option>
+                        {plan.get().units.iter().map(|u| view! { <option value=u.id.clone()>{u.name.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{tr("填报人（姓名）", "Your name")}</span>
+                    <input id="prompt-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </label>
+                {move || error.get().then(|| view! { <p class="error" role="alert">{tr("请选择单位。", "Choose a unit.")}</p> })}
+                <p>
+                    <button type="submit" id="prompt-ok">{tr("确定并保存这次填报", "Save with this unit")}</button>" "
+                    <button type="button" class="link-button" on:click=move |_| edits.awaiting_unit.set(None)>{tr("取消", "Cancel")}</button>
+                </p>
+            </form>
+        })
+    }
+}
