@@ -138,8 +138,14 @@ pub fn describe(op: &Op, lang: Lang) -> String {
         .strip_prefix(&format!("{task} "))
         .unwrap_or(&summary);
     let day = Date::from_unix_ms(op.at).iso();
+    // Who wrote it, when the op says: 白银市 · 李四.
+    let who = match (&op.unit, &op.by) {
+        (Some(u), Some(b)) => format!("{u} · {b}, "),
+        (Some(u), None) => format!("{u}, "),
+        _ => String::new(),
+    };
     match lang {
-        Lang::Zh => format!("{subject} {rest}（{day}）"),
-        Lang::En => format!("{subject} {rest} ({day})"),
+        Lang::Zh => format!("{subject} {rest}（{}{day}）", who.replace(", ", "，")),
+        Lang::En => format!("{subject} {rest} ({who}{day})"),
     }
 }

@@ -130,6 +130,7 @@ fn ExportImport() -> impl IntoView {
     let plan = use_plan();
     let message = RwSignal::new(None::<(bool, String)>);
     let preview = RwSignal::new(None::<Preview>);
+    let choices = RwSignal::new(std::collections::BTreeMap::<usize, Side>::new());
     let on_export = move |_| match export_edits() {
         Ok(()) => message.set(Some((
             true,
@@ -184,6 +185,7 @@ fn ExportImport() -> impl IntoView {
                         screen(&plan.read_untracked(), ops, &file.ops, now_ms())
                     });
                     message.set(None);
+                    choices.set(Default::default());
                     preview.set(Some(Preview { file, screened }));
                 }
                 Err(err) => message.set(Some((
@@ -200,14 +202,29 @@ fn ExportImport() -> impl IntoView {
             let lang = lang.get_untracked();
             preview.set(None);
             message.set(Some(match edits.import(&p.screened.accepted) {
-                Ok(added) => (
-                    true,
-                    format!(
-                        "{} {added} {}",
-                        lang.pick("已合并", "Merged"),
-                        lang.pick("条修改。", "edits.")
-                    ),
-                ),
+                Ok(added) => {
+                    let kept = super::import_choices::apply_choices(
+                        edits,
+                        &p.screened.merge.conflicts,
+                        &choices.get_untracked(),
+                    );
+                    let kept = (kept > 0).then(|| {
+                        format!(
+                            "{}{kept}{}",
+                            lang.pick("按你的选择保留了 ", " "),
+                            lang.pick(" 项的另一方数值。", " conflicts kept as you chose.")
+                        )
+                    });
+                    (
+                        true,
+                        format!(
+                            "{} {added} {}{}",
+                            lang.pick("已合并", "Merged"),
+                            lang.pick("条修改。", "edits."),
+                            kept.unwrap_or_default()
+                        ),
+                    )
+                }
                 Err(err) => (false, err.import_refused(lang, p.screened.accepted.len())),
             }));
         }
@@ -216,19 +233,12 @@ fn ExportImport() -> impl IntoView {
         preview.get().map(|p| {
             let lang = lang.get();
             let result = &p.screened.merge;
-            let conflicts = result.conflicts.iter().map(|c| {
-                let winner = match c.winner {
-                    Side::Local => lang.pick("保留本机的修改", "keeps this browser's edit"),
-                    Side::Incoming => lang.pick("采用文件中的修改（较新）", "takes the file's edit (newer)"),
-                };
-                let theirs = describe(&c.incoming, lang);
-                let mine = describe(&c.local, lang);
-                let line = match lang {
-                    crate::i18n::Lang::Zh => format!("文件：{theirs}；本机：{mine}——{winner}"),
-                    crate::i18n::Lang::En => format!("file: {theirs}; here: {mine} — {winner}"),
-                };
-                view! { <li>{line}</li> }
-            }).collect_view();
+            let conflicts = view! { <super::import_choices::ConflictChoices conflicts=result.conflicts.clone() choices/> };
+            let fresh: Vec<crate::journal::Op> = edits.ops.with_untracked(|ops| {
+                let here: std::collections::HashSet<&str> = ops.iter().map(|o| o.id.as_str()).collect();
+                p.screened.accepted.iter().filter(|o| !here.contains(o.id.as_str())).cloned().collect()
+            });
+            let writers = super::import_choices::writers(&fresh, lang).into_iter().map(|w| view! { <li>{w}</li> }).collect_view();
             let held = listed(
                 p.screened.held.iter().map(|h| format!("{}：{}", describe(&h.op, lang), h.reason.message(lang))),
                 lang,
@@ -247,6 +257,8 @@ fn ExportImport() -> impl IntoView {
             view! {
                 <div class="import-preview" role="region" aria-label=lang.pick("导入预览", "Import preview")>
                     <p id="import-summary">{summary}</p>
+                    <p>{lang.pick("文件中的新修改来自：", "The file's new edits are by:")}</p>
+                    <ul id="import-writers">{writers}</ul>
                     {(!result.conflicts.is_empty()).then(|| view! { <ul class="conflicts">{conflicts}</ul> })}
                     {(!p.screened.held.is_empty()).then(|| view! {
                         <p class="error">{lang.pick("以下修改不会导入，文件中其余的修改仍可合并：",

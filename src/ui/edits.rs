@@ -71,9 +71,8 @@ pub fn provide_edits(plan: RwSignal<Arc<Plan>>) -> Edits {
             plan.read().meta.year,
         )
     });
-    let view = Memo::new(move |_| {
-        Arc::new(journal::fold_at(&plan.read(), &ops.read(), &review.get()))
-    });
+    let view =
+        Memo::new(move |_| Arc::new(journal::fold_at(&plan.read(), &ops.read(), &review.get())));
     let edits = Edits {
         ops,
         view,
@@ -186,19 +185,35 @@ fn sync_other_tabs(edits: Edits) {
 fn own_report(kind: OpKind, writer: &str) -> OpKind {
     let blank = |u: &Option<String>| u.as_deref().is_none_or(str::is_empty);
     match kind {
-        OpKind::SetStatus { task, unit, period: Some(period), status } if blank(&unit) => OpKind::SetStatus {
+        OpKind::SetStatus {
+            task,
+            unit,
+            period: Some(period),
+            status,
+        } if blank(&unit) => OpKind::SetStatus {
             task,
             unit: Some(writer.into()),
             period: Some(period),
             status,
         },
-        OpKind::SetProgress { task, unit, period: Some(period), percent } if blank(&unit) => OpKind::SetProgress {
+        OpKind::SetProgress {
+            task,
+            unit,
+            period: Some(period),
+            percent,
+        } if blank(&unit) => OpKind::SetProgress {
             task,
             unit: Some(writer.into()),
             period: Some(period),
             percent,
         },
-        OpKind::SetReport { task, unit, period, part, text } if unit.is_empty() => OpKind::SetReport {
+        OpKind::SetReport {
+            task,
+            unit,
+            period,
+            part,
+            text,
+        } if unit.is_empty() => OpKind::SetReport {
             task,
             unit: writer.into(),
             period,
@@ -222,7 +237,10 @@ impl Edits {
             return;
         };
         let kind = own_report(kind, &unit);
-        let by = self.reporter.get_untracked().filter(|b| !b.trim().is_empty());
+        let by = self
+            .reporter
+            .get_untracked()
+            .filter(|b| !b.trim().is_empty());
         let at = self
             .ops
             .with_untracked(|ops| journal::stamp(ops, &kind, now_ms()));

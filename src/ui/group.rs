@@ -81,14 +81,28 @@ fn BulkStatus(group: u32, selected: RwSignal<std::collections::BTreeSet<String>>
         let plan = plan.read_untracked();
         let Some(unit) = my_unit.get_untracked() else {
             if let Some(task) = selected.get_untracked().into_iter().next() {
-                edits.record(OpKind::SetStatus { task, unit: None, period: Some(period), status: chosen });
+                edits.record(OpKind::SetStatus {
+                    task,
+                    unit: None,
+                    period: Some(period),
+                    status: chosen,
+                });
             }
             return;
         };
         for task in selected.get_untracked() {
-            let responsible = plan.tasks.iter().find(|t| t.id() == task).is_some_and(|t| crate::journal::permit::is_responsible(t, &unit));
+            let responsible = plan
+                .tasks
+                .iter()
+                .find(|t| t.id() == task)
+                .is_some_and(|t| crate::journal::permit::is_responsible(t, &unit));
             if responsible {
-                edits.record(OpKind::SetStatus { task, unit: Some(unit.clone()), period: Some(period.clone()), status: chosen });
+                edits.record(OpKind::SetStatus {
+                    task,
+                    unit: Some(unit.clone()),
+                    period: Some(period.clone()),
+                    status: chosen,
+                });
             }
         }
         selected.update(|s| s.clear());

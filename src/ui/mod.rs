@@ -12,6 +12,7 @@ mod group;
 mod guarded_field;
 mod history;
 mod import;
+mod import_choices;
 mod import_preview;
 mod import_worker;
 mod matrix;

@@ -165,7 +165,6 @@ fn BehindList() -> impl IntoView {
     let list = move || {
         let lang = lang.get();
         let plan = plan.get();
-        let review = pace.review_date.get();
         let paces = pace.tasks.get();
         let view_state = edits.view.get();
         let mut behind: Vec<(bool, &crate::plan::Task)> = plan
@@ -173,20 +172,38 @@ fn BehindList() -> impl IntoView {
             .iter()
             .filter(|t| paces.get(&t.id()) == Some(&crate::journal::Light::Behind))
             .map(|t| {
-                let overdue = view_state
-                    .tasks
-                    .get(&t.id())
-                    .is_some_and(|s| crate::journal::pace::is_overdue(s, &review));
+                let overdue = view_state.tasks.get(&t.id()).is_some_and(|s| s.overdue);
                 (overdue, t)
             })
             .collect();
         crate::sort::sort_by_key(&mut behind, |(overdue, t)| (!*overdue, t.number));
-        let unreported = plan.tasks.len() - paces.len();
-        let unreported_note = (unreported > 0).then(|| view! {
-            <p class="muted" id="unreported">{format!("{unreported} {}", lang.pick("项任务尚未填报进展。", "tasks have no progress reported yet."))}</p>
-        });
+        // The period's count in every category, 未填报 among them: silence is never "no delays".
+        let counts = crate::journal::Light::ALL
+            .into_iter()
+            .map(|light| {
+                let n = paces.values().filter(|l| **l == light).count();
+                view! {
+                    <li class=format!("count-{}", light.slug())>
+                        <span class=format!("pace {}", light.css_class())>{lang.pick(light.label_zh(), light.label_en())}</span>
+                        " "<strong>{n}</strong>
+                    </li>
+                }
+            })
+            .collect_view();
+        let unreported = paces
+            .values()
+            .filter(|l| **l == crate::journal::Light::NotReported)
+            .count();
+        let period = super::reports::period_words(lang)();
+        let unreported_note = view! {
+            <p class="muted">{format!("{}{period}", lang.pick("本期：", "This period: "))}</p>
+            <ul class="light-counts" id="light-counts">{counts}</ul>
+            {(unreported > 0).then(|| view! {
+                <p class="muted" id="unreported">{format!("{unreported} {}", lang.pick("项任务本期未填报（牵头单位未全部报送）。", "tasks not reported for this period (not every lead unit has reported)."))}</p>
+            })}
+        };
         let list = if behind.is_empty() {
-            view! { <p class="muted">{lang.pick("没有滞后的任务。", "No task is behind.")}</p> }
+            view! { <p class="muted">{lang.pick("没有欠进度的任务。", "No task is behind.")}</p> }
                 .into_any()
         } else {
             view! {
@@ -238,8 +255,7 @@ pub fn TaskCharts() -> impl IntoView {
     use crate::charts::{pace_chart, status_chart};
     let plan = use_plan();
     let edits = super::edits::use_edits();
-    let groups =
-        Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read()));
+    let groups = Memo::new(move |_| group_tasks(&plan.read(), &edits.view.read()));
     let status_options = chart_options("status", 1.0);
     let pace_options = chart_options("pace", 1.0);
     let status = Signal::derive(move || status_chart(&groups.read(), &status_options()));

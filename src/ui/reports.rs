@@ -124,9 +124,17 @@ pub fn UnitReports(task: Task) -> impl IntoView {
             let light = s.light;
             let overdue = s.overdue;
             let words = if light == Light::NotReported {
-                lang.pick("牵头单位本期未全部报送", "not every lead unit has reported for this period").to_string()
+                lang.pick(
+                    "牵头单位本期未全部报送",
+                    "not every lead unit has reported for this period",
+                )
+                .to_string()
             } else {
-                format!("{} {}%", lang.pick(s.status.label_zh(), s.status.label_en()), s.progress)
+                format!(
+                    "{} {}%",
+                    lang.pick(s.status.label_zh(), s.status.label_en()),
+                    s.progress
+                )
             };
             view! {
                 <p class="derived" id="derived-state">
@@ -150,7 +158,12 @@ pub fn UnitReports(task: Task) -> impl IntoView {
 
 /// Which unit's report the person writes here: their own, or — for the coordinating unit — the one chosen.
 /// `None` when their unit has no part in the task.
-fn writable_unit(task: &Task, mine: Option<&str>, chosen: Option<&str>, plan: &crate::plan::Plan) -> Option<String> {
+fn writable_unit(
+    task: &Task,
+    mine: Option<&str>,
+    chosen: Option<&str>,
+    plan: &crate::plan::Plan,
+) -> Option<String> {
     let mine = mine?;
     if is_coordinator(plan, mine) {
         return Some(chosen.unwrap_or(mine).to_string());
@@ -169,23 +182,44 @@ pub fn ReportForm(task: Task) -> impl IntoView {
     let task_id = task.id();
     let task_for_unit = task.clone();
     let unit = Memo::new(move |_| {
-        writable_unit(&task_for_unit, my_unit.get().as_deref(), chosen.get().as_deref(), &plan.read())
+        writable_unit(
+            &task_for_unit,
+            my_unit.get().as_deref(),
+            chosen.get().as_deref(),
+            &plan.read(),
+        )
     });
     let report = {
         let task_id = task_id.clone();
         Memo::new(move |_| {
             let unit = unit.get()?;
-            edits.view.read().tasks.get(&task_id)?.reports.iter().find(|r| r.unit.as_deref() == Some(unit.as_str())).cloned()
+            edits
+                .view
+                .read()
+                .tasks
+                .get(&task_id)?
+                .reports
+                .iter()
+                .find(|r| r.unit.as_deref() == Some(unit.as_str()))
+                .cloned()
         })
     };
     let period = Memo::new(move |_| edits.view.read().period.key());
     let error = RwSignal::new(None::<&'static str>);
     let percent: GuardedField = GuardedField::new(move || {
-        report.read().as_ref().and_then(|r| r.percent).map(|p| p.to_string()).unwrap_or_default()
+        report
+            .read()
+            .as_ref()
+            .and_then(|r| r.percent)
+            .map(|p| p.to_string())
+            .unwrap_or_default()
     });
     let record = move |make: &dyn Fn(String, String) -> OpKind| {
         // With no unit chosen yet, the edit waits for the prompt (see `Edits::record`).
-        let who = unit.get_untracked().or_else(|| my_unit.get_untracked()).unwrap_or_default();
+        let who = unit
+            .get_untracked()
+            .or_else(|| my_unit.get_untracked())
+            .unwrap_or_default();
         edits.record(make(who, period.get_untracked()));
     };
     let on_status = {
@@ -193,7 +227,12 @@ pub fn ReportForm(task: Task) -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
-                record(&|unit, period| OpKind::SetStatus { task: task_id.clone(), unit: Some(unit), period: Some(period), status });
+                record(&|unit, period| OpKind::SetStatus {
+                    task: task_id.clone(),
+                    unit: Some(unit),
+                    period: Some(period),
+                    status,
+                });
             }
         }
     };
@@ -204,9 +243,16 @@ pub fn ReportForm(task: Task) -> impl IntoView {
                 percent.committed();
                 error.set(None);
                 let percent = p.round() as u8;
-                record(&|unit, period| OpKind::SetProgress { task: task_id.clone(), unit: Some(unit), period: Some(period), percent });
+                record(&|unit, period| OpKind::SetProgress {
+                    task: task_id.clone(),
+                    unit: Some(unit),
+                    period: Some(period),
+                    percent,
+                });
             }
-            _ => error.set(Some("进度须为 0 到 100 之间的数字 / Progress must be a number from 0 to 100")),
+            _ => error.set(Some(
+                "进度须为 0 到 100 之间的数字 / Progress must be a number from 0 to 100",
+            )),
         }
     };
     let texts = TextPart::ALL
@@ -242,7 +288,11 @@ pub fn ReportForm(task: Task) -> impl IntoView {
         if !is_coordinator(&plan, &mine) {
             return None;
         }
-        let units: Vec<String> = task_for_pick.roles.iter().map(|(_, u)| u.unit.clone()).collect();
+        let units: Vec<String> = task_for_pick
+            .roles
+            .iter()
+            .map(|(_, u)| u.unit.clone())
+            .collect();
         Some(view! {
             <label>
                 <span>{tr("代为更正（汇总单位）", "Correct the report of (coordinating unit)")}</span>
@@ -257,8 +307,19 @@ pub fn ReportForm(task: Task) -> impl IntoView {
         let lang = lang.get();
         match (unit.get(), my_unit.get()) {
             (Some(u), _) => format!("{}{u}", lang.pick("本单位报送：", "Report of ")),
-            (None, Some(mine)) => format!("{mine}{}", lang.pick(" 不是本任务的责任单位，无需报送。", " has no part in this task and does not report on it.")),
-            (None, None) => lang.pick("报送前请先选择“我的单位”。", "Choose “My unit” before reporting.").to_string(),
+            (None, Some(mine)) => format!(
+                "{mine}{}",
+                lang.pick(
+                    " 不是本任务的责任单位，无需报送。",
+                    " has no part in this task and does not report on it."
+                )
+            ),
+            (None, None) => lang
+                .pick(
+                    "报送前请先选择“我的单位”。",
+                    "Choose “My unit” before reporting.",
+                )
+                .to_string(),
         }
     };
     let can_write = move || unit.get().is_some() || my_unit.get().is_none();

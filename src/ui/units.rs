@@ -74,12 +74,8 @@ pub fn UnitPage(id: String) -> impl IntoView {
         let lang = lang.get_untracked();
         let review = pace.review_date.get_untracked();
         let plan = plan.read_untracked();
-        let csv = crate::report::unit_duties_csv(
-            &plan,
-            &edits.view.read_untracked(),
-            &download_id,
-            lang,
-        );
+        let csv =
+            crate::report::unit_duties_csv(&plan, &edits.view.read_untracked(), &download_id, lang);
         let result = match (csv, plan.unit(&download_id)) {
             (Some(csv), Some(unit)) => {
                 let stem = format!("{}-{}", unit.name, lang.pick("责任清单", "duties"));
@@ -110,7 +106,12 @@ pub fn UnitPage(id: String) -> impl IntoView {
                 } else {
                     view! {
                         <ol class="task-list">
-                            {tasks.into_iter().map(|t| view! { <li><TaskLink task=t.clone() chars=80/></li> }).collect_view()}
+                            {tasks.into_iter().map(|t| view! {
+                                <li>
+                                    <TaskLink task=t.clone() chars=80/>
+                                    " "<OwnReport task_id=t.id() unit_id=unit.id.clone()/>
+                                </li>
+                            }).collect_view()}
                         </ol>
                     }
                     .into_any()
@@ -154,6 +155,43 @@ pub fn UnitPage(id: String) -> impl IntoView {
             </article>
         }
         .into_any()
+    }
+}
+
+/// The unit's own report on one task for the period: its light, status and percent, or 未填报.
+#[component]
+fn OwnReport(task_id: String, unit_id: String) -> impl IntoView {
+    let edits = use_edits();
+    let lang = use_lang();
+    move || {
+        let view = edits.view.read();
+        let report = view
+            .tasks
+            .get(&task_id)
+            .and_then(|t| {
+                t.reports
+                    .iter()
+                    .find(|r| r.unit.as_deref() == Some(unit_id.as_str()))
+            })
+            .cloned();
+        let lang = lang.get();
+        let light = report
+            .as_ref()
+            .map_or(crate::journal::Light::NotReported, |r| r.light);
+        let words = report.map(|r| {
+            let status = r
+                .status
+                .map(|s| lang.pick(s.label_zh(), s.label_en()))
+                .unwrap_or("—");
+            let percent = r.percent.map(|p| format!(" {p}%")).unwrap_or_default();
+            format!("{status}{percent}")
+        });
+        view! {
+            <span class="own-report" data-task=task_id.clone()>
+                <super::pace::LightBadge light/>
+                {words.map(|w| view! { " "<span class="muted">{w}</span> })}
+            </span>
+        }
     }
 }
 
