@@ -33,7 +33,12 @@ fn label_lines_deadlines_and_tasks_directly_under_a_heading() {
         ("一", "重点任务")
     );
     assert_eq!(p.tasks.len(), 3);
-    assert_eq!(units(&p, 1, Role::Lead), ["市政务服务局", "市发改委"]);
+    // A 责任单位 is not a 牵头单位 (issue 14, class 2): with no "first listed leads" rule, no lead is known.
+    assert_eq!(units(&p, 1, Role::Lead), Vec::<&str>::new());
+    assert_eq!(
+        units(&p, 1, Role::Implementing),
+        ["市政务服务局", "市发改委"]
+    );
     assert_eq!(p.tasks[0].text, "深化“放管服”改革，推行“一网通办”。");
     let dl: Vec<_> = p
         .tasks
@@ -76,7 +81,7 @@ fn paren_arabic_tasks_with_circled_sub_items_and_unlabelled_roles() {
         units(&p, 1, Role::Cooperating),
         ["省发展改革委", "省财政厅"]
     );
-    assert_eq!(units(&p, 2, Role::Lead), ["各市州"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["各市州"]);
     assert_eq!(units(&p, 3, Role::Lead), ["省科技厅", "省工信厅"]);
     let k = &p.tasks[1].targets;
     assert_eq!(k.len(), 1);

@@ -6,55 +6,27 @@
 use super::text::{fold_label_char, is_close, is_colon, is_list_sep, is_open, is_space, trim};
 use super::units::{is_body, split_units};
 use crate::plan::Role;
+use vocab::{LABELS, NOTE_MARKS, ROLE_TAILS, VERBS};
+
+mod vocab;
 
 /// What a label assigns. 责任单位 is kept apart from 牵头单位 because its meaning depends on the document's
 /// convention (see [`Conventions::first_leads`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Role(Role),
-    /// 责任单位 / 责任部门: all lead, unless the document says the first listed leads.
+    /// 责任单位 / 责任部门 / "…负责": responsible (implementing) units with no known lead, unless the
+    /// document says the first listed leads. A 责任单位 is not a 牵头单位.
     Responsible,
     /// 责任领导 / 牵头领导: people, not units.
     Leaders,
     /// 完成时限 / 时限要求 / 完成时间.
     Deadline,
+    /// 部门分工：free text in the unlabelled form, "省商务厅牵头，各市州配合".
+    Free,
+    /// A field that is not about responsibility (实际完成情况：…): read so it ends the previous value.
+    Ignored,
 }
-
-/// Labels in their folded (Simplified) spelling; longer labels first so 牵头单位 wins over 牵头.
-const LABELS: &[(&str, Field)] = &[
-    ("牵头单位", Field::Role(Role::Lead)),
-    ("牵头部门", Field::Role(Role::Lead)),
-    ("主责单位", Field::Role(Role::Lead)),
-    ("实施单位", Field::Role(Role::Implementing)),
-    ("实施部门", Field::Role(Role::Implementing)),
-    ("配合单位", Field::Role(Role::Cooperating)),
-    ("配合部门", Field::Role(Role::Cooperating)),
-    ("协同单位", Field::Role(Role::Cooperating)),
-    ("参与单位", Field::Role(Role::Cooperating)),
-    ("责任单位", Field::Responsible),
-    ("责任部门", Field::Responsible),
-    ("责任领导", Field::Leaders),
-    ("牵头领导", Field::Leaders),
-    ("分管领导", Field::Leaders),
-    ("完成时限", Field::Deadline),
-    ("时限要求", Field::Deadline),
-    ("完成时间", Field::Deadline),
-    ("时间节点", Field::Deadline),
-];
-
-/// Verb endings of the unlabelled form "X牵头,Y配合" and the role they give.
-const VERBS: &[(&str, Field)] = &[
-    ("按职责分工负责", Field::Responsible),
-    ("按职责负责", Field::Responsible),
-    ("分工负责", Field::Responsible),
-    ("分别牵头", Field::Role(Role::Lead)),
-    ("共同牵头", Field::Role(Role::Lead)),
-    ("牵头", Field::Role(Role::Lead)),
-    ("负责", Field::Responsible),
-    ("配合", Field::Role(Role::Cooperating)),
-    ("参与", Field::Role(Role::Cooperating)),
-    ("实施", Field::Role(Role::Implementing)),
-];
 
 /// Document-wide conventions stated in the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -143,6 +115,7 @@ pub fn label_line(line: &str, conv: Conventions) -> Option<Annotation> {
 /// Reads annotation content (without brackets). `None` when it carries neither labels nor the unlabelled
 /// forms, so the caller can keep an ordinary bracketed phrase in the task text.
 pub fn read(content: &str, conv: Conventions) -> Option<Annotation> {
+    let content = strip_notes(content);
     let chars: Vec<char> = content.chars().collect();
     let folded: Vec<char> = chars.iter().map(|c| fold_label_char(*c)).collect();
     let hits = find_labels(&folded);
@@ -225,20 +198,156 @@ fn clean_value(chars: &[char]) -> String {
 
 fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions) {
     match field {
-        Field::Role(role) => push_role(ann, role, split_units(value)),
+        Field::Role(role) => push_units(ann, role, split_units(value)),
         Field::Responsible => {
             let units = split_units(value);
-            if conv.first_leads && units.len() > 1 {
-                push_role(ann, Role::Lead, units[..1].to_vec());
-                push_role(ann, Role::Cooperating, units[1..].to_vec());
+            let has_lead = ann
+                .roles
+                .iter()
+                .any(|(r, u)| *r == Role::Lead && !u.is_empty());
+            if conv.first_leads && !has_lead && !units.is_empty() {
+                push_units(ann, Role::Lead, units[..1].to_vec());
+                push_units(ann, Role::Cooperating, units[1..].to_vec());
             } else {
-                push_role(ann, Role::Lead, units);
+                push_units(ann, Role::Implementing, units);
             }
         }
-        Field::Leaders => ann.leaders.extend(split_units(value)),
+        Field::Free => {
+            let chars: Vec<char> = value.chars().collect();
+            let folded: Vec<char> = chars.iter().map(|c| fold_label_char(*c)).collect();
+            if let Some(free) = read_unlabelled(&chars, &folded, conv) {
+                for (role, units) in free.roles {
+                    push_role(ann, role, units);
+                }
+                ann.leaders.extend(free.leaders);
+                ann.problems.extend(free.problems);
+            } else if !value.is_empty() {
+                ann.problems.push(format!("分工 not understood: {value}"));
+            }
+        }
+        Field::Leaders => ann.leaders.extend(split_people(value)),
         Field::Deadline if !value.is_empty() => ann.deadline = Some(value.to_string()),
-        Field::Deadline => {}
+        Field::Deadline | Field::Ignored => {}
     }
+}
+
+/// Adds units to a role after cleaning their names; names that are people's posts (分管副省长) go to the
+/// leaders instead, because a person in the responsibility matrix would be counted as a body.
+fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>) {
+    let mut bodies = Vec::with_capacity(units.len());
+    for u in units {
+        let u = strip_role_tail(&u);
+        if u.is_empty() {
+            continue;
+        }
+        if is_person_post(&u) {
+            ann.leaders.push(u);
+        } else {
+            bodies.push(u);
+        }
+    }
+    push_role(ann, role, bodies);
+}
+
+/// "市水务局分别牵头" → "市水务局": a role word left at the end of a name by a loose layout is not part of it.
+pub fn strip_role_tail(name: &str) -> String {
+    let mut cur = name.trim_start_matches('由').to_string();
+    loop {
+        let folded: String = cur.chars().map(fold_label_char).collect();
+        let Some(tail) = ROLE_TAILS.iter().find(|t| folded.ends_with(*t)) else {
+            return cur;
+        };
+        let keep = cur.chars().count().saturating_sub(tail.chars().count());
+        if keep < 2 {
+            return cur;
+        }
+        cur = cur.chars().take(keep).collect();
+    }
+}
+
+/// Posts held by a person, not bodies: 分管副省长, 协管副秘书长, 各区区长, 相关管委会主任.
+fn is_person_post(name: &str) -> bool {
+    [
+        "省长",
+        "市长",
+        "县长",
+        "区长",
+        "秘书长",
+        "主任",
+        "书记",
+        "同志",
+    ]
+    .iter()
+    .any(|p| name.ends_with(p))
+}
+
+/// People named in a leaders field. Names printed with a padding space ("俞 悦") are one name.
+fn split_people(value: &str) -> Vec<String> {
+    value
+        .split(|c: char| is_list_sep(c))
+        .flat_map(|piece| {
+            let parts: Vec<&str> = piece.split(is_space).filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 && parts.iter().all(|p| p.chars().count() <= 2) {
+                vec![parts.concat()]
+            } else {
+                parts.into_iter().map(str::to_string).collect()
+            }
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Drops the clauses of an annotation that are notes about the whole document ("以下任务均需各区落实，
+/// 不再列出", "列第一位的为牵头单位，下同"): a note is not a list of units, and the conventions it states are
+/// read from the whole text by [`states_first_leads`]. A note runs from its first clause to the end of
+/// its sentence.
+fn strip_notes(content: &str) -> String {
+    const LEADS: &[&str] = &[
+        "以下",
+        "具体任务",
+        "各项任务",
+        "列第一",
+        "排在首位",
+        "排名第一",
+        "注:",
+    ];
+    let mut out = String::with_capacity(content.len());
+    let mut in_note = false;
+    let mut clause = String::new();
+    let flush = |clause: &mut String, sep: Option<char>, in_note: &mut bool, out: &mut String| {
+        let f: String = clause.chars().map(fold_label_char).collect();
+        let f = f.trim_start_matches(|c: char| is_space(c));
+        if !*in_note
+            && (LEADS.iter().any(|l| f.starts_with(l)) || NOTE_MARKS.iter().any(|m| f.contains(m)))
+        {
+            *in_note = true;
+        }
+        if !*in_note {
+            out.push_str(clause);
+            if let Some(c) = sep {
+                out.push(c);
+            }
+        }
+        if matches!(sep, Some('。' | '；' | ';') | None) {
+            *in_note = false;
+        }
+        clause.clear();
+    };
+    let mut depth = 0usize;
+    for c in content.chars() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        }
+        if depth == 0 && matches!(c, '。' | '；' | ';' | '，' | ',') {
+            flush(&mut clause, Some(c), &mut in_note, &mut out);
+        } else {
+            clause.push(c);
+        }
+    }
+    flush(&mut clause, None, &mut in_note, &mut out);
+    out
 }
 
 fn push_role(ann: &mut Annotation, role: Role, units: Vec<String>) {

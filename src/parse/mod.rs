@@ -8,6 +8,7 @@ mod annotation;
 mod deadline;
 mod heading;
 pub mod html;
+mod inline;
 mod meta;
 mod noise;
 mod refs;

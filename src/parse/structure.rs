@@ -17,6 +17,8 @@ pub struct TaskDraft {
     pub text: String,
     pub ann: Annotation,
     pub annotated: bool,
+    /// The role and line of the last units this task received (to spot a unit cut by the text's end).
+    pub last_unit: Option<(crate::plan::Role, usize)>,
 }
 
 /// The body read into sections, groups and task drafts.
@@ -155,7 +157,9 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
 fn is_note(line: &str) -> bool {
     let f = super::text::fold(line);
     let f = f.trim_start_matches(|c: char| super::text::is_open(c));
-    f.starts_with("注:") || f.starts_with("备注") || annotation::states_first_leads(line)
+    f.starts_with("注:")
+        || f.starts_with("备注")
+        || (annotation::states_first_leads(line) && annotation::trailing_bracket(line).is_none())
 }
 
 /// Whether a line continues the text before it: the text was cut mid-sentence, or the line is itself a
@@ -199,25 +203,14 @@ fn add_text(
     conv: Conventions,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut text = raw;
-    let found = annotation::trailing_bracket(raw).or_else(|| annotation::inline_labels(raw));
-    if let Some((before, content)) = found {
-        match annotation::read(content, conv) {
-            Some(mut ann) => {
-                if content.starts_with(super::text::is_open) {
-                    ann.problems.push("annotation bracket not closed".into());
-                }
-                text = before;
-                merge(t, ann, line, diags);
-            }
-            None if annotation::mentions_roles(content) => {
-                diags.push(Diagnostic::new(line, "annotation not understood"));
-            }
-            None => {}
-        }
-    } else if annotation::mentions_roles(raw) && ends_open(raw) {
-        diags.push(Diagnostic::new(line, "unclosed annotation bracket"));
+    let parts = super::inline::split(raw, conv);
+    for p in &parts.problems {
+        diags.push(Diagnostic::new(line, p));
     }
+    for ann in parts.found {
+        merge(t, ann, line, diags);
+    }
+    let text = parts.text;
     let text = text.trim_end();
     if text.is_empty() {
         return;
@@ -228,22 +221,26 @@ fn add_text(
     t.text.push_str(text);
 }
 
-/// Whether the line has an opening bracket after its last closing one.
-fn ends_open(s: &str) -> bool {
-    let last_open = s.rfind(|c: char| super::text::is_open(c));
-    let last_close = s.rfind(|c: char| super::text::is_close(c));
-    matches!((last_open, last_close), (Some(o), c) if c.is_none_or(|c| c < o))
-}
-
 fn merge(t: &mut TaskDraft, ann: Annotation, line: &Line, diags: &mut Vec<Diagnostic>) {
     for p in &ann.problems {
         diags.push(Diagnostic::new(line, p));
     }
     t.annotated = true;
     for (role, units) in ann.roles {
-        match t.ann.roles.iter_mut().find(|(r, _)| *r == role) {
-            Some((_, list)) => list.extend(units),
-            None => t.ann.roles.push((role, units)),
+        if !units.is_empty() {
+            t.last_unit = Some((role, line.no));
+        }
+        if !t.ann.roles.iter().any(|(r, _)| *r == role) {
+            t.ann.roles.push((role, Vec::new()));
+        }
+        let Some((_, list)) = t.ann.roles.iter_mut().find(|(r, _)| *r == role) else {
+            continue;
+        };
+        // Several annotations in one item: the union, in source order.
+        for u in units {
+            if !list.contains(&u) {
+                list.push(u);
+            }
         }
     }
     t.ann.leaders.extend(ann.leaders);
@@ -272,11 +269,11 @@ fn task_level(lines: &[Line], conv: Conventions) -> Option<Level> {
         let Some(h) = heading(&line.text) else {
             continue;
         };
-        let own = annotation::trailing_bracket(&h.rest)
-            .is_some_and(|(_, c)| annotation::read(c, conv).is_some());
-        let next = lines
-            .get(k + 1)
-            .is_some_and(|n| annotation::label_line(&n.text, conv).is_some());
+        let own = super::inline::has_annotation(&h.rest, conv);
+        let next = lines.get(k + 1).is_some_and(|n| {
+            annotation::label_line(&n.text, conv).is_some()
+                || (heading(&n.text).is_none() && super::inline::has_annotation(&n.text, conv))
+        });
         match present.iter_mut().find(|(l, _)| *l == h.level) {
             Some((_, a)) => *a |= own || next,
             None => present.push((h.level, own || next)),

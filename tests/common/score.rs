@@ -84,7 +84,13 @@ impl Counts {
 
     /// Percentages as whole-number-friendly floats: (exact, precision, recall, deadlines, targets, leaders).
     pub fn percents(&self) -> [f64; 6] {
-        let p = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+        let p = |a: usize, b: usize| {
+            if b == 0 {
+                100.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         [
             p(self.exact_tasks, self.gold_tasks),
             p(self.units_right, self.units_reported),
@@ -170,10 +176,12 @@ pub fn score_text(text: &str, gold: &Gold) -> Counts {
         c.leaders_right += set(&g.leaders).intersection(&leaders).count();
         if let Some(d) = &g.deadline {
             c.deadlines_gold += 1;
-            let right = task.and_then(|t| t.deadline.as_ref()).is_some_and(|got| match &d.date {
-                Some(date) => got.date.as_deref() == Some(date.as_str()),
-                None => norm(&got.text).contains(&norm(&d.text)),
-            });
+            let right = task
+                .and_then(|t| t.deadline.as_ref())
+                .is_some_and(|got| match &d.date {
+                    Some(date) => got.date.as_deref() == Some(date.as_str()),
+                    None => norm(&got.text).contains(&norm(&d.text)),
+                });
             c.deadlines_right += usize::from(right);
         }
         if let Some(targets) = &g.targets {
@@ -191,7 +199,10 @@ pub fn score_text(text: &str, gold: &Gold) -> Counts {
     // Units on imported tasks that match no gold task are still shown to the user.
     for (k, t) in plan.tasks.iter().enumerate() {
         if !used[k] {
-            c.units_reported += Role::ALL.iter().map(|r| t.roles.get(*r).len()).sum::<usize>();
+            c.units_reported += Role::ALL
+                .iter()
+                .map(|r| t.roles.get(*r).len())
+                .sum::<usize>();
         }
     }
     c

@@ -60,7 +60,10 @@ fn widths_scripts_and_people_and_deadline() {
 #[test]
 fn responsible_follows_the_documents_convention() {
     let plain = read("责任单位：省发改委、省财政厅", NONE).expect("annotation");
-    assert_eq!(roles(&plain), [(Role::Lead, vec!["省发改委", "省财政厅"])]);
+    assert_eq!(
+        roles(&plain),
+        [(Role::Implementing, vec!["省发改委", "省财政厅"])]
+    );
     let first = read("责任单位：省发改委、省财政厅、省科技厅", FIRST).expect("annotation");
     assert_eq!(
         roles(&first),
@@ -84,7 +87,7 @@ fn unlabelled_forms() {
     let b = read("省发改委、省商务厅分别牵头", NONE).expect("annotation");
     assert_eq!(roles(&b), [(Role::Lead, vec!["省发改委", "省商务厅"])]);
     let c = read("各市州按职责分工负责", NONE).expect("annotation");
-    assert_eq!(roles(&c), [(Role::Lead, vec!["各市州"])]);
+    assert_eq!(roles(&c), [(Role::Implementing, vec!["各市州"])]);
     let d = read("省发改委，省财政厅，兰州新区", FIRST).expect("annotation");
     assert_eq!(
         roles(&d),
@@ -105,7 +108,10 @@ fn ordinary_brackets_are_not_annotations() {
 #[test]
 fn label_lines() {
     let a = label_line("责任单位：省发改委、省财政厅", NONE).expect("label line");
-    assert_eq!(roles(&a), [(Role::Lead, vec!["省发改委", "省财政厅"])]);
+    assert_eq!(
+        roles(&a),
+        [(Role::Implementing, vec!["省发改委", "省财政厅"])]
+    );
     let b = label_line("【牵头单位】省科技厅【配合单位】省财政厅", NONE).expect("label line");
     assert_eq!(
         roles(&b),
