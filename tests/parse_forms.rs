@@ -236,3 +236,23 @@ fn widths_and_scripts_give_the_same_plan() {
     assert_eq!(a, clean(full));
     assert_eq!(a, clean(trad));
 }
+
+#[test]
+fn a_unit_cut_by_the_end_of_a_fragment_is_reported_not_kept() {
+    let parsed = lanbai_planner::parse::parse(
+        "某区2023年工作要点\n一、目标\n1.甲事项。\n牵头单位：区甲局\n责任单位：区乙局、区丙局、市人",
+    );
+    let p = parsed.plan;
+    assert_eq!(units(&p, 1, Role::Implementing), ["区乙局", "区丙局"]);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("cut off") && d.message.contains("市人")),
+        "{:?}",
+        parsed.diagnostics
+    );
+    // A complete list at the end of a text is kept whole.
+    let q = clean("某区2023年工作要点\n一、目标\n1.甲事项。\n责任单位：区乙局、各街道\n");
+    assert_eq!(units(&q, 1, Role::Implementing), ["区乙局", "各街道"]);
+}

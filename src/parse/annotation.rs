@@ -240,6 +240,11 @@ fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>) {
         if u.is_empty() {
             continue;
         }
+        if looks_like_deadline(&u) {
+            // "责任单位：甲局、乙局，6月底完成": the tail of the list is its deadline, not a unit.
+            ann.deadline = Some(u);
+            continue;
+        }
         if is_person_post(&u) {
             ann.leaders.push(u);
         } else {
@@ -263,6 +268,19 @@ pub fn strip_role_tail(name: &str) -> String {
         }
         cur = cur.chars().take(keep).collect();
     }
+}
+
+/// Deadline wording standing where a unit or a clause would: "6月底完成", "年内持续推进", "2021年底前".
+pub fn looks_like_deadline(s: &str) -> bool {
+    let f: String = s.chars().map(fold_label_char).collect();
+    if f.is_empty() || is_body(&f) {
+        return false;
+    }
+    let dated = super::deadline::deadline_date(&f, 2000).is_some();
+    let open_ended = ["持续推进", "长期坚持", "长期推进", "持续开展", "常态推进"]
+        .iter()
+        .any(|w| f.contains(w));
+    (dated || open_ended) && f.chars().count() <= 20
 }
 
 /// Posts held by a person, not bodies: 分管副省长, 协管副秘书长, 各区区长, 相关管委会主任.
@@ -380,7 +398,10 @@ fn read_unlabelled(chars: &[char], folded: &[char], conv: Conventions) -> Option
     }
     let rest = clean_value(chars.get(start..).unwrap_or(&[]));
     if any_verb {
-        if !rest.is_empty() {
+        if looks_like_deadline(&rest) {
+            // "…牵头，各区配合，9月底完成": an unlabelled deadline after the last unit.
+            ann.deadline = Some(rest);
+        } else if !rest.is_empty() {
             ann.problems
                 .push(format!("words after the last role not understood: {rest}"));
         }

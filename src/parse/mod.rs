@@ -105,6 +105,8 @@ pub fn parse(input: &str) -> Parsed {
                 .and_then(|d| d.get(..4)?.parse().ok())
         })
         .or_else(|| header.intro.iter().find_map(|p| meta::year_in(p)))
+        // A fragment may start inside the body: the first year printed anywhere is the best guess left.
+        .or_else(|| lines.iter().find_map(|l| meta::year_in(&l.text)))
         .unwrap_or(0);
     if year == 0
         && let Some(first) = lines.first()
