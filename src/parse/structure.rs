@@ -124,7 +124,6 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
         }
     }
     close(&mut task, &mut body, diags);
-    drop_cut_unit(&mut body, lines, diags);
     for head in heads {
         if head.text.is_empty() {
             continue;
@@ -157,7 +156,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
 /// A fragment that ends in the middle of a unit list ("…、市人", "责任单位：区") leaves a piece of a name as
 /// its last unit. When the text's last line gave the last task its last units and ends without closing
 /// punctuation, a last unit that cannot be a whole name is reported instead of kept.
-fn drop_cut_unit(body: &mut Body, lines: &[Line], diags: &mut Vec<Diagnostic>) {
+pub fn drop_cut_unit(body: &mut Body, lines: &[Line], diags: &mut Vec<Diagnostic>) {
     let Some(last) = lines.last() else { return };
     let complete = last
         .text
