@@ -256,3 +256,14 @@ fn a_unit_cut_by_the_end_of_a_fragment_is_reported_not_kept() {
     let q = clean("某区2023年工作要点\n一、目标\n1.甲事项。\n责任单位：区乙局、各街道\n");
     assert_eq!(units(&q, 1, Role::Implementing), ["区乙局", "各街道"]);
 }
+
+#[test]
+fn a_task_whose_text_starts_with_a_number_keeps_its_place() {
+    let p = clean(
+        "某市2012年人才工作要点\n一、重点项目\n1.甲项目。（牵头单位：市甲局）\n2.121人才梯队项目。（牵头单位：市乙局）\n\
+         3.丙项目，投入1.5亿元。（牵头单位：市丙局）\n",
+    );
+    assert_eq!(p.tasks.len(), 3);
+    assert_eq!(p.tasks[1].text, "121人才梯队项目。");
+    assert_eq!(units(&p, 2, Role::Lead), ["市乙局"]);
+}

@@ -47,7 +47,8 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
     let mut task: Option<TaskDraft> = None;
     let mut implicit_group: Option<u32> = None;
     for line in lines {
-        let h = heading(&line.text);
+        let next = task.as_ref().map(|t| t.number + 1);
+        let h = heading(&line.text).or_else(|| sequel(&line.text, next, task_level));
         match h {
             Some(h) if task_level.is_some_and(|t| h.level < t) || task_level.is_none() => {
                 close(&mut task, &mut body, diags);
@@ -188,6 +189,24 @@ pub fn drop_cut_unit(body: &mut Body, lines: &[Line], diags: &mut Vec<Diagnostic
             &format!("unit cut off by the end of the text, not kept: {u}"),
         ));
     }
+}
+
+/// "11.121人才梯队项目" after task 10 is task 11 whose text starts with a number, not the decimal 11.121:
+/// when the task level is Arabic and the line starts with the next task number and a point, it is that
+/// task. Only the expected number is taken, so "1.5亿元" elsewhere stays text.
+fn sequel(line: &str, next: Option<u32>, level: Option<Level>) -> Option<super::heading::Heading> {
+    let next = next?;
+    if level != Some(Level::Arabic) {
+        return None;
+    }
+    let rest = line.strip_prefix(&format!("{next}."))?;
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| super::heading::Heading {
+            level: Level::Arabic,
+            numeral: next.to_string(),
+            number: next,
+            rest: rest.to_string(),
+        })
 }
 
 /// "注：…" / "（注：…）": remarks about the table, not plan text.

@@ -81,7 +81,9 @@ fn split_ji(frags: Vec<(String, char)>) -> Vec<(String, char)> {
     for (frag, sep) in frags {
         let cut = frag.char_indices().find(|(i, c)| {
             *c == '及' && {
-                let (a, b) = (&frag[..*i], &frag[i + c.len_utf8()..]);
+                let a = super::text::fold(&frag[..*i]);
+                let b = super::text::fold(&frag[i + c.len_utf8()..]);
+                let (a, b) = (a.as_str(), b.as_str());
                 a.chars().count() >= 2
                     && b.chars().count() >= 2
                     && (is_body(a) || is_collective(a) || a.ends_with("部门"))
@@ -268,6 +270,7 @@ mod tests {
             split_units("甲局、乙办及各区县政府"),
             ["甲局", "乙办", "各区县政府"]
         );
+        assert_eq!(split_units("市級各有關部門及各縣市區政府").len(), 2);
         // Two named places are two units.
         assert_eq!(split_units("甲市、乙县"), ["甲市", "乙县"]);
     }
