@@ -267,3 +267,22 @@ fn a_task_whose_text_starts_with_a_number_keeps_its_place() {
     assert_eq!(p.tasks[1].text, "121人才梯队项目。");
     assert_eq!(units(&p, 2, Role::Lead), ["市乙局"]);
 }
+
+#[test]
+fn unnumbered_items_each_with_its_own_annotation_are_tasks() {
+    let p = clean(
+        "某市2012年规划任务分工\n二、分工\n（一）约束性指标\n耕地保有量保持在100万亩。（市国土局牵头）\n\
+         单位产值用水量下降。（市水利局、市工信局按职责分工负责）\n",
+    );
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(
+        p.groups.last().map(|g| g.title.as_str()),
+        Some("约束性指标")
+    );
+    assert_eq!(units(&p, 1, Role::Lead), ["市国土局"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["市水利局", "市工信局"]);
+    // One annotated paragraph under a title is that title's task, as before.
+    let q = clean("某省2017年意见\n一、推进项目建设\n加快项目建设。（省发改委牵头）\n");
+    assert_eq!(q.tasks.len(), 1);
+    assert!(q.tasks[0].text.starts_with("推进项目建设"));
+}

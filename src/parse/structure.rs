@@ -40,15 +40,19 @@ struct Head {
 
 /// Reads the body lines. Every line ends up in a section, a task or a diagnostic.
 pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>) -> Body {
-    let task_level = task_level(lines, conv);
+    let items = paragraph_items(lines, conv);
+    let head_at = |k: usize| -> Option<super::heading::Heading> {
+        heading(&lines[k].text).or_else(|| items[k].map(|n| paragraph_heading(&lines[k].text, n)))
+    };
+    let task_level = task_level(lines, conv, &head_at);
     let mut body = Body::default();
     let mut heads: Vec<Head> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut task: Option<TaskDraft> = None;
     let mut implicit_group: Option<u32> = None;
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         let next = task.as_ref().map(|t| t.number + 1);
-        let h = heading(&line.text).or_else(|| sequel(&line.text, next, task_level));
+        let h = head_at(k).or_else(|| sequel(&line.text, next, task_level));
         match h {
             Some(h) if task_level.is_some_and(|t| h.level < t) || task_level.is_none() => {
                 close(&mut task, &mut body, diags);
@@ -209,6 +213,43 @@ fn sequel(line: &str, next: Option<u32>, level: Option<Level>) -> Option<super::
         })
 }
 
+/// Unnumbered items: under a title with no annotation of its own, two or more paragraphs in a row that
+/// each end with their own annotation are one task each ("耕地保有量保持在…。(市国土局牵头)" /
+/// "单位工业增加值用水量…。(市水利局…按职责分工负责)"). Returns each such line's position in its run.
+fn paragraph_items(lines: &[Line], conv: Conventions) -> Vec<Option<u32>> {
+    let mut out = vec![None; lines.len()];
+    let own = |t: &str| {
+        heading(t).is_none()
+            && annotation::trailing_bracket(t).is_some_and(|(_, c)| {
+                annotation::read(c, conv).is_some_and(|a| !a.roles.is_empty())
+            })
+    };
+    let mut k = 0;
+    while k < lines.len() {
+        let title = heading(&lines[k].text).is_some_and(|h| {
+            !super::inline::has_annotation(&h.rest, conv) && !h.rest.contains('。')
+        });
+        let run = lines[k + 1..].iter().take_while(|l| own(&l.text)).count();
+        if title && run >= 2 {
+            for (n, slot) in out[k + 1..=k + run].iter_mut().enumerate() {
+                *slot = Some(n as u32 + 1);
+            }
+            k += run;
+        }
+        k += 1;
+    }
+    out
+}
+
+fn paragraph_heading(text: &str, number: u32) -> super::heading::Heading {
+    super::heading::Heading {
+        level: Level::Paragraph,
+        numeral: String::new(),
+        number,
+        rest: text.to_string(),
+    }
+}
+
 /// "注：…" / "（注：…）": remarks about the table, not plan text.
 fn is_note(line: &str) -> bool {
     let f = super::text::fold(line);
@@ -319,10 +360,14 @@ fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnost
 
 /// The heading level that numbers tasks: the shallowest Arabic level with annotations, else the shallowest
 /// Arabic level, else the deepest Chinese level with annotations, else none (a text of sections only).
-fn task_level(lines: &[Line], conv: Conventions) -> Option<Level> {
+fn task_level(
+    lines: &[Line],
+    conv: Conventions,
+    head_at: &dyn Fn(usize) -> Option<super::heading::Heading>,
+) -> Option<Level> {
     let mut present: Vec<(Level, bool)> = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        let Some(h) = heading(&line.text) else {
+    for (k, _) in lines.iter().enumerate() {
+        let Some(h) = head_at(k) else {
             continue;
         };
         let own = super::inline::has_annotation(&h.rest, conv);
