@@ -47,5 +47,8 @@ fn the_split_is_about_half_and_half() {
     let tune = split.iter().filter(|(_, p)| p == "tune").count();
     let heldout = split.iter().filter(|(_, p)| p == "heldout").count();
     assert_eq!(tune + heldout, split.len());
-    assert!(tune.abs_diff(heldout) <= 1, "{tune} tune, {heldout} heldout");
+    assert!(
+        tune.abs_diff(heldout) <= 1,
+        "{tune} tune, {heldout} heldout"
+    );
 }
