@@ -33,7 +33,12 @@ fn label_lines_deadlines_and_tasks_directly_under_a_heading() {
         ("一", "重点任务")
     );
     assert_eq!(p.tasks.len(), 3);
-    assert_eq!(units(&p, 1, Role::Lead), ["市政务服务局", "市发改委"]);
+    // A 责任单位 is not a 牵头单位 (issue 14, class 2): with no "first listed leads" rule, no lead is known.
+    assert_eq!(units(&p, 1, Role::Lead), Vec::<&str>::new());
+    assert_eq!(
+        units(&p, 1, Role::Implementing),
+        ["市政务服务局", "市发改委"]
+    );
     assert_eq!(p.tasks[0].text, "深化“放管服”改革，推行“一网通办”。");
     let dl: Vec<_> = p
         .tasks
@@ -76,7 +81,7 @@ fn paren_arabic_tasks_with_circled_sub_items_and_unlabelled_roles() {
         units(&p, 1, Role::Cooperating),
         ["省发展改革委", "省财政厅"]
     );
-    assert_eq!(units(&p, 2, Role::Lead), ["各市州"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["各市州"]);
     assert_eq!(units(&p, 3, Role::Lead), ["省科技厅", "省工信厅"]);
     let k = &p.tasks[1].targets;
     assert_eq!(k.len(), 1);
@@ -230,4 +235,54 @@ fn widths_and_scripts_give_the_same_plan() {
     );
     assert_eq!(a, clean(full));
     assert_eq!(a, clean(trad));
+}
+
+#[test]
+fn a_unit_cut_by_the_end_of_a_fragment_is_reported_not_kept() {
+    let parsed = lanbai_planner::parse::parse(
+        "某区2023年工作要点\n一、目标\n1.甲事项。\n牵头单位：区甲局\n责任单位：区乙局、区丙局、市人",
+    );
+    let p = parsed.plan;
+    assert_eq!(units(&p, 1, Role::Implementing), ["区乙局", "区丙局"]);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("cut off") && d.message.contains("市人")),
+        "{:?}",
+        parsed.diagnostics
+    );
+    // A complete list at the end of a text is kept whole.
+    let q = clean("某区2023年工作要点\n一、目标\n1.甲事项。\n责任单位：区乙局、各街道\n");
+    assert_eq!(units(&q, 1, Role::Implementing), ["区乙局", "各街道"]);
+}
+
+#[test]
+fn a_task_whose_text_starts_with_a_number_keeps_its_place() {
+    let p = clean(
+        "某市2012年人才工作要点\n一、重点项目\n1.甲项目。（牵头单位：市甲局）\n2.121人才梯队项目。（牵头单位：市乙局）\n\
+         3.丙项目，投入1.5亿元。（牵头单位：市丙局）\n",
+    );
+    assert_eq!(p.tasks.len(), 3);
+    assert_eq!(p.tasks[1].text, "121人才梯队项目。");
+    assert_eq!(units(&p, 2, Role::Lead), ["市乙局"]);
+}
+
+#[test]
+fn unnumbered_items_each_with_its_own_annotation_are_tasks() {
+    let p = clean(
+        "某市2012年规划任务分工\n二、分工\n（一）约束性指标\n耕地保有量保持在100万亩。（市国土局牵头）\n\
+         单位产值用水量下降。（市水利局、市工信局按职责分工负责）\n",
+    );
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(
+        p.groups.last().map(|g| g.title.as_str()),
+        Some("约束性指标")
+    );
+    assert_eq!(units(&p, 1, Role::Lead), ["市国土局"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["市水利局", "市工信局"]);
+    // One annotated paragraph under a title is that title's task, as before.
+    let q = clean("某省2017年意见\n一、推进项目建设\n加快项目建设。（省发改委牵头）\n");
+    assert_eq!(q.tasks.len(), 1);
+    assert!(q.tasks[0].text.starts_with("推进项目建设"));
 }

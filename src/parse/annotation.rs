@@ -6,55 +6,30 @@
 use super::text::{fold_label_char, is_close, is_colon, is_list_sep, is_open, is_space, trim};
 use super::units::{is_body, split_units};
 use crate::plan::Role;
+use clean::{is_person_post, split_people, strip_notes};
+pub use clean::{looks_like_deadline, strip_role_tail};
+use vocab::{LABELS, VERBS};
+
+mod clean;
+mod vocab;
 
 /// What a label assigns. 责任单位 is kept apart from 牵头单位 because its meaning depends on the document's
 /// convention (see [`Conventions::first_leads`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Role(Role),
-    /// 责任单位 / 责任部门: all lead, unless the document says the first listed leads.
+    /// 责任单位 / 责任部门 / "…负责": responsible (implementing) units with no known lead, unless the
+    /// document says the first listed leads. A 责任单位 is not a 牵头单位.
     Responsible,
     /// 责任领导 / 牵头领导: people, not units.
     Leaders,
     /// 完成时限 / 时限要求 / 完成时间.
     Deadline,
+    /// 部门分工：free text in the unlabelled form, "省商务厅牵头，各市州配合".
+    Free,
+    /// A field that is not about responsibility (实际完成情况：…): read so it ends the previous value.
+    Ignored,
 }
-
-/// Labels in their folded (Simplified) spelling; longer labels first so 牵头单位 wins over 牵头.
-const LABELS: &[(&str, Field)] = &[
-    ("牵头单位", Field::Role(Role::Lead)),
-    ("牵头部门", Field::Role(Role::Lead)),
-    ("主责单位", Field::Role(Role::Lead)),
-    ("实施单位", Field::Role(Role::Implementing)),
-    ("实施部门", Field::Role(Role::Implementing)),
-    ("配合单位", Field::Role(Role::Cooperating)),
-    ("配合部门", Field::Role(Role::Cooperating)),
-    ("协同单位", Field::Role(Role::Cooperating)),
-    ("参与单位", Field::Role(Role::Cooperating)),
-    ("责任单位", Field::Responsible),
-    ("责任部门", Field::Responsible),
-    ("责任领导", Field::Leaders),
-    ("牵头领导", Field::Leaders),
-    ("分管领导", Field::Leaders),
-    ("完成时限", Field::Deadline),
-    ("时限要求", Field::Deadline),
-    ("完成时间", Field::Deadline),
-    ("时间节点", Field::Deadline),
-];
-
-/// Verb endings of the unlabelled form "X牵头,Y配合" and the role they give.
-const VERBS: &[(&str, Field)] = &[
-    ("按职责分工负责", Field::Responsible),
-    ("按职责负责", Field::Responsible),
-    ("分工负责", Field::Responsible),
-    ("分别牵头", Field::Role(Role::Lead)),
-    ("共同牵头", Field::Role(Role::Lead)),
-    ("牵头", Field::Role(Role::Lead)),
-    ("负责", Field::Responsible),
-    ("配合", Field::Role(Role::Cooperating)),
-    ("参与", Field::Role(Role::Cooperating)),
-    ("实施", Field::Role(Role::Implementing)),
-];
 
 /// Document-wide conventions stated in the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -143,6 +118,7 @@ pub fn label_line(line: &str, conv: Conventions) -> Option<Annotation> {
 /// Reads annotation content (without brackets). `None` when it carries neither labels nor the unlabelled
 /// forms, so the caller can keep an ordinary bracketed phrase in the task text.
 pub fn read(content: &str, conv: Conventions) -> Option<Annotation> {
+    let content = strip_notes(content);
     let chars: Vec<char> = content.chars().collect();
     let folded: Vec<char> = chars.iter().map(|c| fold_label_char(*c)).collect();
     let hits = find_labels(&folded);
@@ -225,20 +201,60 @@ fn clean_value(chars: &[char]) -> String {
 
 fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions) {
     match field {
-        Field::Role(role) => push_role(ann, role, split_units(value)),
+        Field::Role(role) => push_units(ann, role, split_units(value)),
         Field::Responsible => {
             let units = split_units(value);
-            if conv.first_leads && units.len() > 1 {
-                push_role(ann, Role::Lead, units[..1].to_vec());
-                push_role(ann, Role::Cooperating, units[1..].to_vec());
+            let has_lead = ann
+                .roles
+                .iter()
+                .any(|(r, u)| *r == Role::Lead && !u.is_empty());
+            if conv.first_leads && !has_lead && !units.is_empty() {
+                push_units(ann, Role::Lead, units[..1].to_vec());
+                push_units(ann, Role::Cooperating, units[1..].to_vec());
             } else {
-                push_role(ann, Role::Lead, units);
+                push_units(ann, Role::Implementing, units);
             }
         }
-        Field::Leaders => ann.leaders.extend(split_units(value)),
+        Field::Free => {
+            let chars: Vec<char> = value.chars().collect();
+            let folded: Vec<char> = chars.iter().map(|c| fold_label_char(*c)).collect();
+            if let Some(free) = read_unlabelled(&chars, &folded, conv) {
+                for (role, units) in free.roles {
+                    push_role(ann, role, units);
+                }
+                ann.leaders.extend(free.leaders);
+                ann.problems.extend(free.problems);
+            } else if !value.is_empty() {
+                ann.problems.push(format!("分工 not understood: {value}"));
+            }
+        }
+        Field::Leaders => ann.leaders.extend(split_people(value)),
         Field::Deadline if !value.is_empty() => ann.deadline = Some(value.to_string()),
-        Field::Deadline => {}
+        Field::Deadline | Field::Ignored => {}
     }
+}
+
+/// Adds units to a role after cleaning their names; names that are people's posts (分管副省长) go to the
+/// leaders instead, because a person in the responsibility matrix would be counted as a body.
+fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>) {
+    let mut bodies = Vec::with_capacity(units.len());
+    for u in units {
+        let u = strip_role_tail(&u);
+        if u.is_empty() {
+            continue;
+        }
+        if looks_like_deadline(&u) {
+            // "责任单位：甲局、乙局，6月底完成": the tail of the list is its deadline, not a unit.
+            ann.deadline = Some(u);
+            continue;
+        }
+        if is_person_post(&u) {
+            ann.leaders.push(u);
+        } else {
+            bodies.push(u);
+        }
+    }
+    push_role(ann, role, bodies);
 }
 
 fn push_role(ann: &mut Annotation, role: Role, units: Vec<String>) {
@@ -271,7 +287,10 @@ fn read_unlabelled(chars: &[char], folded: &[char], conv: Conventions) -> Option
     }
     let rest = clean_value(chars.get(start..).unwrap_or(&[]));
     if any_verb {
-        if !rest.is_empty() {
+        if looks_like_deadline(&rest) {
+            // "…牵头，各区配合，9月底完成": an unlabelled deadline after the last unit.
+            ann.deadline = Some(rest);
+        } else if !rest.is_empty() {
             ann.problems
                 .push(format!("words after the last role not understood: {rest}"));
         }

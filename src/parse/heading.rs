@@ -16,6 +16,9 @@ pub enum Level {
     ArabicParen = 4,
     /// ① … ⑳
     Circled = 5,
+    /// An unnumbered item: a paragraph with its own annotation, one of several under one title (never
+    /// printed; assigned by the structure pass).
+    Paragraph = 6,
 }
 
 impl Level {

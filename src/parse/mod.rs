@@ -8,10 +8,12 @@ mod annotation;
 mod deadline;
 mod heading;
 pub mod html;
+mod inline;
 mod meta;
 mod noise;
 mod refs;
 mod structure;
+mod table;
 mod targets;
 mod text;
 mod units;
@@ -55,6 +57,8 @@ pub struct Parsed {
 pub(crate) struct Line {
     pub no: usize,
     pub text: String,
+    /// The line as printed (trimmed): a table whose cells are separated by single spaces needs them.
+    pub raw: String,
 }
 
 /// Parses a work plan text. See the module documentation for the guarantees.
@@ -68,6 +72,7 @@ pub fn parse(input: &str) -> Parsed {
         .map(|(k, l)| Line {
             no: k + 1,
             text: text::clean_spaces(l),
+            raw: l.trim().to_string(),
         })
         .filter(|l| !l.text.is_empty())
         .collect();
@@ -75,16 +80,19 @@ pub fn parse(input: &str) -> Parsed {
     let conv = conventions(&lines);
     let mut diagnostics = Vec::new();
 
-    let body_start = lines
+    // A table flattened to text is read by its header row; the lines before it are read as usual.
+    let table = table::find(&lines);
+    let prose = &lines[..table.as_ref().map_or(lines.len(), |t| t.start)];
+    let body_start = prose
         .iter()
         .position(|l| heading::heading(&l.text).is_some())
-        .unwrap_or(lines.len());
+        .unwrap_or(prose.len());
     let header_lines: Vec<&str> = lines[..body_start]
         .iter()
         .map(|l| l.text.as_str())
         .collect();
     let header = meta::read_header(&header_lines);
-    let mut body_lines = &lines[body_start..];
+    let mut body_lines = &prose[body_start..];
     let mut part = None;
     if header.parts.is_some()
         && let Some(first) = body_lines.first()
@@ -94,7 +102,12 @@ pub fn parse(input: &str) -> Parsed {
         part = Some(h.number);
         body_lines = &body_lines[1..];
     }
-    let body = structure::read_body(body_lines, conv, &mut diagnostics);
+    let mut body = structure::read_body(body_lines, conv, &mut diagnostics);
+    if let Some(t) = &table {
+        let drafts = table::read(t, &lines, conv, &mut body.groups, &mut diagnostics);
+        body.tasks.extend(drafts);
+    }
+    structure::drop_cut_unit(&mut body, &lines, &mut diagnostics);
 
     let year = meta::year_in(&header.title)
         .or_else(|| {
@@ -104,6 +117,8 @@ pub fn parse(input: &str) -> Parsed {
                 .and_then(|d| d.get(..4)?.parse().ok())
         })
         .or_else(|| header.intro.iter().find_map(|p| meta::year_in(p)))
+        // A fragment may start inside the body: the first year printed anywhere is the best guess left.
+        .or_else(|| lines.iter().find_map(|l| meta::year_in(&l.text)))
         .unwrap_or(0);
     if year == 0
         && let Some(first) = lines.first()

@@ -44,6 +44,10 @@ pub fn noise_mask(lines: &[&str]) -> Vec<bool> {
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let mut mask = vec![false; lines.len()];
+    // A table copied one cell per line prints its 序号 as bare numbers: those are rows, not page numbers.
+    let seq_column = lines
+        .iter()
+        .any(|l| trim(l).trim_end_matches(['|', ' ']).trim() == "序号");
     let mut in_list = false;
     let mut seen_title = false;
     for (k, raw) in lines.iter().enumerate() {
@@ -69,8 +73,10 @@ pub fn noise_mask(lines: &[&str]) -> Vec<bool> {
             seen_title = true;
             continue;
         }
-        mask[k] =
-            FURNITURE.iter().any(|f| l.starts_with(f)) || is_page_number(l) || is_date_line(l);
+        let row_number = seq_column && l.chars().all(|c| c.is_ascii_digit());
+        mask[k] = FURNITURE.iter().any(|f| l.starts_with(f))
+            || (is_page_number(l) && !row_number)
+            || is_date_line(l);
     }
     mark_signature(lines, &mut mask);
     mask

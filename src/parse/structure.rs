@@ -17,6 +17,8 @@ pub struct TaskDraft {
     pub text: String,
     pub ann: Annotation,
     pub annotated: bool,
+    /// The role and line of the last units this task received (to spot a unit cut by the text's end).
+    pub last_unit: Option<(crate::plan::Role, usize)>,
 }
 
 /// The body read into sections, groups and task drafts.
@@ -38,14 +40,19 @@ struct Head {
 
 /// Reads the body lines. Every line ends up in a section, a task or a diagnostic.
 pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>) -> Body {
-    let task_level = task_level(lines, conv);
+    let items = paragraph_items(lines, conv);
+    let head_at = |k: usize| -> Option<super::heading::Heading> {
+        heading(&lines[k].text).or_else(|| items[k].map(|n| paragraph_heading(&lines[k].text, n)))
+    };
+    let task_level = task_level(lines, conv, &head_at);
     let mut body = Body::default();
     let mut heads: Vec<Head> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut task: Option<TaskDraft> = None;
     let mut implicit_group: Option<u32> = None;
-    for line in lines {
-        let h = heading(&line.text);
+    for (k, line) in lines.iter().enumerate() {
+        let next = task.as_ref().map(|t| t.number + 1);
+        let h = head_at(k).or_else(|| sequel(&line.text, next, task_level));
         match h {
             Some(h) if task_level.is_some_and(|t| h.level < t) || task_level.is_none() => {
                 close(&mut task, &mut body, diags);
@@ -151,11 +158,105 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
     body
 }
 
+/// A fragment that ends in the middle of a unit list ("…、市人", "责任单位：区") leaves a piece of a name as
+/// its last unit. When the text's last line gave the last task its last units and ends without closing
+/// punctuation, a last unit that cannot be a whole name is reported instead of kept.
+pub fn drop_cut_unit(body: &mut Body, lines: &[Line], diags: &mut Vec<Diagnostic>) {
+    let Some(last) = lines.last() else { return };
+    let complete = last
+        .text
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminal(c) || super::text::is_close(c) || c == '。');
+    let Some(t) = body.tasks.last_mut() else {
+        return;
+    };
+    let Some((role, no)) = t.last_unit else {
+        return;
+    };
+    if complete || no != last.no {
+        return;
+    }
+    let Some((_, list)) = t.ann.roles.iter_mut().find(|(r, _)| *r == role) else {
+        return;
+    };
+    let cut = list.last().is_some_and(|u| {
+        u.chars().count() <= 2
+            || !(super::units::is_body(u)
+                || u.starts_with('各')
+                || u.contains("单位")
+                || u.contains("部门"))
+    });
+    if cut && let Some(u) = list.pop() {
+        diags.push(Diagnostic::new(
+            last,
+            &format!("unit cut off by the end of the text, not kept: {u}"),
+        ));
+    }
+}
+
+/// "11.121人才梯队项目" after task 10 is task 11 whose text starts with a number, not the decimal 11.121:
+/// when the task level is Arabic and the line starts with the next task number and a point, it is that
+/// task. Only the expected number is taken, so "1.5亿元" elsewhere stays text.
+fn sequel(line: &str, next: Option<u32>, level: Option<Level>) -> Option<super::heading::Heading> {
+    let next = next?;
+    if level != Some(Level::Arabic) {
+        return None;
+    }
+    let rest = line.strip_prefix(&format!("{next}."))?;
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| super::heading::Heading {
+            level: Level::Arabic,
+            numeral: next.to_string(),
+            number: next,
+            rest: rest.to_string(),
+        })
+}
+
+/// Unnumbered items: under a title with no annotation of its own, two or more paragraphs in a row that
+/// each end with their own annotation are one task each ("耕地保有量保持在…。(市国土局牵头)" /
+/// "单位工业增加值用水量…。(市水利局…按职责分工负责)"). Returns each such line's position in its run.
+fn paragraph_items(lines: &[Line], conv: Conventions) -> Vec<Option<u32>> {
+    let mut out = vec![None; lines.len()];
+    let own = |t: &str| {
+        heading(t).is_none()
+            && annotation::trailing_bracket(t).is_some_and(|(_, c)| {
+                annotation::read(c, conv).is_some_and(|a| !a.roles.is_empty())
+            })
+    };
+    let mut k = 0;
+    while k < lines.len() {
+        let title = heading(&lines[k].text).is_some_and(|h| {
+            !super::inline::has_annotation(&h.rest, conv) && !h.rest.contains('。')
+        });
+        let run = lines[k + 1..].iter().take_while(|l| own(&l.text)).count();
+        if title && run >= 2 {
+            for (n, slot) in out[k + 1..=k + run].iter_mut().enumerate() {
+                *slot = Some(n as u32 + 1);
+            }
+            k += run;
+        }
+        k += 1;
+    }
+    out
+}
+
+fn paragraph_heading(text: &str, number: u32) -> super::heading::Heading {
+    super::heading::Heading {
+        level: Level::Paragraph,
+        numeral: String::new(),
+        number,
+        rest: text.to_string(),
+    }
+}
+
 /// "注：…" / "（注：…）": remarks about the table, not plan text.
 fn is_note(line: &str) -> bool {
     let f = super::text::fold(line);
     let f = f.trim_start_matches(|c: char| super::text::is_open(c));
-    f.starts_with("注:") || f.starts_with("备注") || annotation::states_first_leads(line)
+    f.starts_with("注:")
+        || f.starts_with("备注")
+        || (annotation::states_first_leads(line) && annotation::trailing_bracket(line).is_none())
 }
 
 /// Whether a line continues the text before it: the text was cut mid-sentence, or the line is itself a
@@ -199,25 +300,14 @@ fn add_text(
     conv: Conventions,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut text = raw;
-    let found = annotation::trailing_bracket(raw).or_else(|| annotation::inline_labels(raw));
-    if let Some((before, content)) = found {
-        match annotation::read(content, conv) {
-            Some(mut ann) => {
-                if content.starts_with(super::text::is_open) {
-                    ann.problems.push("annotation bracket not closed".into());
-                }
-                text = before;
-                merge(t, ann, line, diags);
-            }
-            None if annotation::mentions_roles(content) => {
-                diags.push(Diagnostic::new(line, "annotation not understood"));
-            }
-            None => {}
-        }
-    } else if annotation::mentions_roles(raw) && ends_open(raw) {
-        diags.push(Diagnostic::new(line, "unclosed annotation bracket"));
+    let parts = super::inline::split(raw, conv);
+    for p in &parts.problems {
+        diags.push(Diagnostic::new(line, p));
     }
+    for ann in parts.found {
+        merge(t, ann, line, diags);
+    }
+    let text = parts.text;
     let text = text.trim_end();
     if text.is_empty() {
         return;
@@ -228,22 +318,26 @@ fn add_text(
     t.text.push_str(text);
 }
 
-/// Whether the line has an opening bracket after its last closing one.
-fn ends_open(s: &str) -> bool {
-    let last_open = s.rfind(|c: char| super::text::is_open(c));
-    let last_close = s.rfind(|c: char| super::text::is_close(c));
-    matches!((last_open, last_close), (Some(o), c) if c.is_none_or(|c| c < o))
-}
-
 fn merge(t: &mut TaskDraft, ann: Annotation, line: &Line, diags: &mut Vec<Diagnostic>) {
     for p in &ann.problems {
         diags.push(Diagnostic::new(line, p));
     }
     t.annotated = true;
     for (role, units) in ann.roles {
-        match t.ann.roles.iter_mut().find(|(r, _)| *r == role) {
-            Some((_, list)) => list.extend(units),
-            None => t.ann.roles.push((role, units)),
+        if !units.is_empty() {
+            t.last_unit = Some((role, line.no));
+        }
+        if !t.ann.roles.iter().any(|(r, _)| *r == role) {
+            t.ann.roles.push((role, Vec::new()));
+        }
+        let Some((_, list)) = t.ann.roles.iter_mut().find(|(r, _)| *r == role) else {
+            continue;
+        };
+        // Several annotations in one item: the union, in source order.
+        for u in units {
+            if !list.contains(&u) {
+                list.push(u);
+            }
         }
     }
     t.ann.leaders.extend(ann.leaders);
@@ -266,17 +360,21 @@ fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnost
 
 /// The heading level that numbers tasks: the shallowest Arabic level with annotations, else the shallowest
 /// Arabic level, else the deepest Chinese level with annotations, else none (a text of sections only).
-fn task_level(lines: &[Line], conv: Conventions) -> Option<Level> {
+fn task_level(
+    lines: &[Line],
+    conv: Conventions,
+    head_at: &dyn Fn(usize) -> Option<super::heading::Heading>,
+) -> Option<Level> {
     let mut present: Vec<(Level, bool)> = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        let Some(h) = heading(&line.text) else {
+    for (k, _) in lines.iter().enumerate() {
+        let Some(h) = head_at(k) else {
             continue;
         };
-        let own = annotation::trailing_bracket(&h.rest)
-            .is_some_and(|(_, c)| annotation::read(c, conv).is_some());
-        let next = lines
-            .get(k + 1)
-            .is_some_and(|n| annotation::label_line(&n.text, conv).is_some());
+        let own = super::inline::has_annotation(&h.rest, conv);
+        let next = lines.get(k + 1).is_some_and(|n| {
+            annotation::label_line(&n.text, conv).is_some()
+                || (heading(&n.text).is_none() && super::inline::has_annotation(&n.text, conv))
+        });
         match present.iter_mut().find(|(l, _)| *l == h.level) {
             Some((_, a)) => *a |= own || next,
             None => present.push((h.level, own || next)),

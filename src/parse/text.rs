@@ -101,6 +101,8 @@ pub fn fold_label_char(c: char) -> char {
         '於' => '于',
         '級' => '级',
         '會' => '会',
+        '關' => '关',
+        '處' => '处',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }

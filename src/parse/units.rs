@@ -49,6 +49,7 @@ pub fn split_units(value: &str) -> Vec<String> {
         }
     }
     push_frag(&mut frags, &mut cur, ' ');
+    let frags = join_levels(split_ji(frags));
     // Join modifiers right to left: in "A、B、C领导小组各成员单位" both A and B belong to the collective.
     let mut out: Vec<String> = Vec::new();
     let mut pending_collective: Option<String> = None;
@@ -72,6 +73,72 @@ pub fn split_units(value: &str) -> Vec<String> {
         .map(strip_etc)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// "市级各有关部门及各县市区政府" is two units: 及 ("and") between a body and a body or a collective.
+fn split_ji(frags: Vec<(String, char)>) -> Vec<(String, char)> {
+    let mut out = Vec::with_capacity(frags.len());
+    for (frag, sep) in frags {
+        let cut = frag.char_indices().find(|(i, c)| {
+            *c == '及' && {
+                let a = super::text::fold(&frag[..*i]);
+                let b = super::text::fold(&frag[i + c.len_utf8()..]);
+                let (a, b) = (a.as_str(), b.as_str());
+                a.chars().count() >= 2
+                    && b.chars().count() >= 2
+                    && (is_body(a) || is_collective(a) || a.ends_with("部门"))
+                    && (b.starts_with('各') || is_body(b) || is_collective(b))
+            }
+        });
+        match cut {
+            Some((i, c)) => {
+                out.push((frag[..i].to_string(), '、'));
+                out.push((frag[i + c.len_utf8()..].to_string(), sep));
+            }
+            None => out.push((frag, sep)),
+        }
+    }
+    out
+}
+
+/// "各区、县级市" and "各州、市人民政府" are one collective (the bodies of both levels), and so is
+/// "市直有关部门、单位": a fragment that names only an administrative level (or only 单位 / 部门) after
+/// a 、 belongs to the collective before it.
+fn join_levels(frags: Vec<(String, char)>) -> Vec<(String, char)> {
+    let mut out: Vec<(String, char)> = Vec::with_capacity(frags.len());
+    for (frag, sep) in frags {
+        if let Some((prev, prev_sep)) = out.last_mut()
+            && *prev_sep == '、'
+            && ((prev.starts_with('各') && is_bare_level(&frag))
+                || (matches!(frag.as_str(), "单位" | "部门")
+                    && (prev.ends_with("部门") || prev.ends_with("单位"))))
+        {
+            prev.push('、');
+            prev.push_str(&frag);
+            *prev_sep = sep;
+            continue;
+        }
+        out.push((frag, sep));
+    }
+    out
+}
+
+/// A level word with no proper name: 县级市, 市人民政府, 区人民政府(管委会).
+fn is_bare_level(frag: &str) -> bool {
+    let mut core = frag;
+    if let Some(o) = core.find(|c: char| is_open(c))
+        && core.ends_with(|c: char| is_close(c))
+    {
+        core = &core[..o];
+    }
+    let core = core
+        .strip_suffix("人民政府")
+        .or_else(|| core.strip_suffix("政府"))
+        .unwrap_or(core);
+    matches!(
+        core,
+        "县级市" | "市" | "区" | "县" | "州" | "旗" | "盟" | "乡" | "镇" | "乡镇" | "街道"
+    )
 }
 
 fn start(out: &mut Vec<String>, pending: &mut Option<String>, frag: String) {
@@ -103,8 +170,12 @@ fn is_collective(frag: &str) -> bool {
 }
 
 /// A short fragment that does not name a body by itself, e.g. "自创区".
+/// "各街道" is already a set of bodies, so it is never a modifier of the collective after it.
 fn is_modifier(frag: &str) -> bool {
-    frag.chars().count() <= MAX_MODIFIER_CHARS && !is_body(frag) && !is_collective(frag)
+    frag.chars().count() <= MAX_MODIFIER_CHARS
+        && !is_body(frag)
+        && !is_collective(frag)
+        && !frag.starts_with('各')
 }
 
 /// Whether the fragment ends like the name of a body (department, government, company...).
@@ -180,6 +251,28 @@ mod tests {
             split_units("市大数据中心、各县（市、区）人民政府"),
             ["市大数据中心", "各县（市、区）人民政府"]
         );
+    }
+
+    #[test]
+    fn a_bare_level_after_a_collective_belongs_to_it() {
+        assert_eq!(split_units("甲局,各区、县级市"), ["甲局", "各区、县级市"]);
+        assert_eq!(split_units("各州、市人民政府"), ["各州、市人民政府"]);
+        assert_eq!(
+            split_units("各县、区人民政府(管委会)"),
+            ["各县、区人民政府(管委会)"]
+        );
+        assert_eq!(
+            split_units("市直有关部门、单位,各区政府"),
+            ["市直有关部门、单位", "各区政府"]
+        );
+        assert_eq!(split_units("各街道、区直各部门"), ["各街道", "区直各部门"]);
+        assert_eq!(
+            split_units("甲局、乙办及各区县政府"),
+            ["甲局", "乙办", "各区县政府"]
+        );
+        assert_eq!(split_units("市級各有關部門及各縣市區政府").len(), 2);
+        // Two named places are two units.
+        assert_eq!(split_units("甲市、乙县"), ["甲市", "乙县"]);
     }
 
     #[test]

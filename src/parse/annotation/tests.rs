@@ -60,7 +60,10 @@ fn widths_scripts_and_people_and_deadline() {
 #[test]
 fn responsible_follows_the_documents_convention() {
     let plain = read("责任单位：省发改委、省财政厅", NONE).expect("annotation");
-    assert_eq!(roles(&plain), [(Role::Lead, vec!["省发改委", "省财政厅"])]);
+    assert_eq!(
+        roles(&plain),
+        [(Role::Implementing, vec!["省发改委", "省财政厅"])]
+    );
     let first = read("责任单位：省发改委、省财政厅、省科技厅", FIRST).expect("annotation");
     assert_eq!(
         roles(&first),
@@ -84,7 +87,7 @@ fn unlabelled_forms() {
     let b = read("省发改委、省商务厅分别牵头", NONE).expect("annotation");
     assert_eq!(roles(&b), [(Role::Lead, vec!["省发改委", "省商务厅"])]);
     let c = read("各市州按职责分工负责", NONE).expect("annotation");
-    assert_eq!(roles(&c), [(Role::Lead, vec!["各市州"])]);
+    assert_eq!(roles(&c), [(Role::Implementing, vec!["各市州"])]);
     let d = read("省发改委，省财政厅，兰州新区", FIRST).expect("annotation");
     assert_eq!(
         roles(&d),
@@ -105,7 +108,10 @@ fn ordinary_brackets_are_not_annotations() {
 #[test]
 fn label_lines() {
     let a = label_line("责任单位：省发改委、省财政厅", NONE).expect("label line");
-    assert_eq!(roles(&a), [(Role::Lead, vec!["省发改委", "省财政厅"])]);
+    assert_eq!(
+        roles(&a),
+        [(Role::Implementing, vec!["省发改委", "省财政厅"])]
+    );
     let b = label_line("【牵头单位】省科技厅【配合单位】省财政厅", NONE).expect("label line");
     assert_eq!(
         roles(&b),
@@ -132,4 +138,99 @@ fn unlabelled_roles_before_a_labelled_deadline_are_kept() {
     let b = read("不知所云的话，完成时限：年底前", NONE).expect("annotation");
     assert!(roles(&b).is_empty());
     assert_eq!(b.problems.len(), 1, "unreadable lead-in is still reported");
+}
+
+#[test]
+fn an_unlabelled_deadline_after_the_last_unit_is_the_deadline() {
+    let a = read("甲局牵头，乙局、丙局配合，9月底完成", NONE).expect("annotation");
+    assert_eq!(a.deadline.as_deref(), Some("9月底完成"));
+    assert_eq!(
+        roles(&a),
+        [
+            (Role::Lead, vec!["甲局"]),
+            (Role::Cooperating, vec!["乙局", "丙局"])
+        ]
+    );
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    let b = read("牵头单位：甲局；责任单位：乙局、各区政府，6月底完成", NONE).expect("annotation");
+    assert_eq!(b.deadline.as_deref(), Some("6月底完成"));
+    assert_eq!(roles(&b)[1], (Role::Implementing, vec!["乙局", "各区政府"]));
+    let c = read("各部门分别负责，年内持续推进", NONE).expect("annotation");
+    assert_eq!(c.deadline.as_deref(), Some("年内持续推进"));
+}
+
+#[test]
+fn responsible_units_have_no_lead_unless_the_document_says_who_leads() {
+    let a = read("牵头单位：甲局；责任单位：乙局、丙局", NONE).expect("annotation");
+    assert_eq!(
+        roles(&a),
+        [
+            (Role::Lead, vec!["甲局"]),
+            (Role::Implementing, vec!["乙局", "丙局"])
+        ]
+    );
+    // With the rule and a lead already named, the 责任单位 are not split again.
+    let b = read("牵头单位：甲局；责任单位：乙局、丙局", FIRST).expect("annotation");
+    assert_eq!(roles(&b)[1], (Role::Implementing, vec!["乙局", "丙局"]));
+    let c = read("甲局、乙局负责", NONE).expect("annotation");
+    assert_eq!(roles(&c), [(Role::Implementing, vec!["甲局", "乙局"])]);
+}
+
+#[test]
+fn role_words_are_not_part_of_names() {
+    let a = read("甲局分别牵头落实，各相关部门分别负责", NONE).expect("annotation");
+    assert_eq!(
+        roles(&a),
+        [
+            (Role::Lead, vec!["甲局"]),
+            (Role::Implementing, vec!["各相关部门"])
+        ]
+    );
+    assert_eq!(strip_role_tail("乙局牵头"), "乙局");
+    assert_eq!(strip_role_tail("各有关部门等"), "各有关部门");
+}
+
+#[test]
+fn free_text_division_and_people_fields() {
+    let a = read(
+        "分管省领导：张某；部门分工：甲厅牵头，各市州、各有关部门配合。",
+        NONE,
+    )
+    .expect("annotation");
+    assert_eq!(a.leaders, ["张某"]);
+    assert_eq!(
+        roles(&a),
+        [
+            (Role::Lead, vec!["甲厅"]),
+            (Role::Cooperating, vec!["各市州", "各有关部门"])
+        ]
+    );
+    let b = label_line("牵头市领导：王某", NONE).expect("label line");
+    assert_eq!(b.leaders, ["王某"]);
+    assert!(b.roles.is_empty());
+    // A post held by a person goes to the leaders even when listed with a verb.
+    let c = read("分管副市长负责，甲局牵头", NONE).expect("annotation");
+    assert_eq!(c.leaders, ["分管副市长"]);
+    assert_eq!(roles(&c), [(Role::Lead, vec!["甲局"])]);
+    let d = read("责任领导：俞 悦、陈某", NONE).expect("annotation");
+    assert_eq!(d.leaders, ["俞悦", "陈某"]);
+}
+
+#[test]
+fn a_document_note_inside_an_annotation_is_not_a_unit() {
+    let a = read("甲局、乙局，列第一位的为牵头单位，下同", FIRST).expect("annotation");
+    assert_eq!(
+        roles(&a),
+        [
+            (Role::Lead, vec!["甲局"]),
+            (Role::Cooperating, vec!["乙局"])
+        ]
+    );
+    let b = read(
+        "牵头单位：甲局；责任单位：各区政府。以下任务均需各区政府落实，不再一一列出",
+        NONE,
+    )
+    .expect("annotation");
+    assert_eq!(roles(&b)[1], (Role::Implementing, vec!["各区政府"]));
+    assert!(b.problems.is_empty(), "{:?}", b.problems);
 }

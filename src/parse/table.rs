@@ -1,0 +1,354 @@
+//! Tables flattened to text: a header row (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限 | 备注) says what each
+//! column holds, and the rows below are read by it. Copies of tables arrive in three layouts, all handled:
+//! cells separated by `|` (or tabs), cells separated by single spaces (the task text then takes whatever
+//! the other columns leave), and one cell per line (a row starts at its 序号, or, in a table without
+//! one, at each sentence). Merged cells lose their copies, so rows may be short: a cell that reads as a
+//! deadline goes to the deadline column, a sentence after the row's deadline is a sub-row of its task,
+//! and unit cells beyond the columns belong to the last unit column (one unit per line in a tall cell).
+
+use super::annotation::{self, Annotation, Conventions};
+use super::heading::{Level, heading};
+use super::structure::TaskDraft;
+use super::text::is_terminal;
+use super::{Diagnostic, Line};
+use crate::plan::Group;
+use header::{columns, good_header, header_cell};
+
+mod header;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Seq,
+    Task,
+    Lead,
+    Responsible,
+    Implementing,
+    Cooperating,
+    Leaders,
+    Deadline,
+    Other,
+}
+
+/// How the rows of a table are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Pipes,
+    Spaces,
+    CellPerLine,
+}
+
+/// A table found in the text: where its header starts and what it holds.
+pub struct Table {
+    pub start: usize,
+    cols: Vec<Col>,
+    layout: Layout,
+    rows_from: usize,
+}
+
+/// Finds the first table header in the lines.
+pub fn find(lines: &[Line]) -> Option<Table> {
+    for (k, line) in lines.iter().enumerate() {
+        let compact: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.chars().count() <= 60 && !compact.contains(['。', '，', ',', '：', ':', '；'])
+        {
+            let cols = columns(&line.text);
+            let known = cols
+                .iter()
+                .filter(|c| **c != Col::Other && **c != Col::Task)
+                .count();
+            if known >= 2 && good_header(&cols) {
+                let layout = if line.text.contains('|') || line.raw.contains('\t') {
+                    Layout::Pipes
+                } else {
+                    Layout::Spaces
+                };
+                if layout == Layout::Pipes || line.raw.contains(' ') {
+                    return Some(Table {
+                        start: k,
+                        cols,
+                        layout,
+                        rows_from: k + 1,
+                    });
+                }
+            }
+        }
+        let mut cols = Vec::new();
+        let mut n = 0;
+        while let Some(c) = lines.get(k + n).and_then(|l| header_cell(&l.text)) {
+            cols.extend(c);
+            n += 1;
+        }
+        if n >= 3 && good_header(&cols) {
+            return Some(Table {
+                start: k,
+                cols,
+                layout: Layout::CellPerLine,
+                rows_from: k + n,
+            });
+        }
+    }
+    None
+}
+
+fn is_seq(cell: &str) -> Option<u32> {
+    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '.' || c == '、');
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+fn is_sentence(cell: &str) -> bool {
+    cell.chars().count() > 20
+        || cell
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_terminal(c) || c == '。')
+}
+
+/// One row as read: its number, text and the cells of each column.
+#[derive(Default)]
+struct Row {
+    line: usize,
+    seq: Option<u32>,
+    text: String,
+    cells: Vec<(Col, Vec<String>)>,
+}
+
+impl Row {
+    fn put(&mut self, col: Col, cell: String) {
+        match self.cells.iter_mut().find(|(c, _)| *c == col) {
+            Some((_, v)) => v.push(cell),
+            None => self.cells.push((col, vec![cell])),
+        }
+    }
+
+    fn has(&self, col: Col) -> bool {
+        self.cells.iter().any(|(c, _)| *c == col)
+    }
+}
+
+/// Puts a row's cells in their columns (see the module documentation for short and tall rows).
+fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
+    let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
+    if cells.len() == cols.len() {
+        for (col, cell) in cols.iter().zip(cells) {
+            match col {
+                Col::Seq => row.seq = row.seq.or_else(|| is_seq(&cell)),
+                Col::Task if row.text.is_empty() => row.text = cell,
+                _ if !cell.is_empty() => row.put(*col, cell),
+                _ => {}
+            }
+        }
+        return;
+    }
+    let has_deadline = cols.contains(&Col::Deadline);
+    let last_unit = cols
+        .iter()
+        .rposition(|c| !matches!(c, Col::Seq | Col::Task | Col::Deadline));
+    let mut ci = 0;
+    for cell in cells.into_iter().filter(|c| !c.is_empty()) {
+        if row.seq.is_none() && row.text.is_empty() && is_seq(&cell).is_some() {
+            row.seq = is_seq(&cell);
+            continue;
+        }
+        if row.text.is_empty() {
+            row.text = cell;
+            ci = cols
+                .iter()
+                .position(|c| *c == Col::Task)
+                .map_or(0, |p| p + 1);
+            continue;
+        }
+        if has_deadline && annotation::looks_like_deadline(&cell) {
+            if !row.has(Col::Deadline) {
+                row.put(Col::Deadline, cell);
+            }
+            continue;
+        }
+        if row.has(Col::Deadline) && is_sentence(&cell) {
+            // A sub-row whose merged cells were lost: part of the same task.
+            row.text.push('\n');
+            row.text.push_str(&cell);
+            continue;
+        }
+        while ci < cols.len() && matches!(cols[ci], Col::Seq | Col::Task | Col::Deadline) {
+            ci += 1;
+        }
+        let at = if ci < cols.len() {
+            ci
+        } else {
+            last_unit.unwrap_or(cols.len())
+        };
+        let Some(col) = cols.get(at).copied() else {
+            continue;
+        };
+        row.put(col, cell);
+        if Some(at) != last_unit {
+            ci = at + 1;
+        }
+    }
+}
+
+/// The annotation a row's cells make: each unit column read with its label, or in the unlabelled form
+/// when the cell itself says the role ("市发改委牵头落实").
+fn annotate(row: &Row, conv: Conventions) -> Annotation {
+    let mut ann = Annotation::default();
+    for (col, cells) in &row.cells {
+        let label = match col {
+            Col::Lead => "牵头单位",
+            Col::Responsible => "责任单位",
+            Col::Implementing => "实施单位",
+            Col::Cooperating => "配合单位",
+            Col::Leaders => "责任领导",
+            Col::Deadline => "完成时限",
+            Col::Seq | Col::Task | Col::Other => continue,
+        };
+        let value = cells.join("、");
+        let verbs =
+            matches!(col, Col::Lead | Col::Responsible) && annotation::mentions_roles(&value);
+        let content = if verbs {
+            value
+        } else {
+            format!("{label}：{value}")
+        };
+        if let Some(a) = annotation::read(&content, conv) {
+            for (role, units) in a.roles {
+                match ann.roles.iter_mut().find(|(r, _)| *r == role) {
+                    Some((_, l)) => l.extend(units),
+                    None => ann.roles.push((role, units)),
+                }
+            }
+            ann.leaders.extend(a.leaders);
+            ann.deadline = ann.deadline.take().or(a.deadline);
+            ann.problems.extend(a.problems);
+        }
+    }
+    ann
+}
+
+/// Reads the rows below a header into task drafts, adding the table's group rows to `groups`.
+pub fn read(
+    table: &Table,
+    lines: &[Line],
+    conv: Conventions,
+    groups: &mut Vec<Group>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<TaskDraft> {
+    let mut rows: Vec<(Row, u32)> = Vec::new();
+    let mut group = 0;
+    let mut pending: Option<(Row, Vec<String>)> = None;
+    let has_seq = table.cols.contains(&Col::Seq);
+    let finish = |p: &mut Option<(Row, Vec<String>)>, rows: &mut Vec<(Row, u32)>, group: u32| {
+        if let Some((mut row, cells)) = p.take() {
+            fill(&table.cols, cells, &mut row);
+            rows.push((row, group));
+        }
+    };
+    for line in lines.iter().skip(table.rows_from) {
+        let cells: Vec<String> = match table.layout {
+            Layout::Pipes if line.raw.contains('\t') => {
+                line.raw.split('\t').map(str::to_string).collect()
+            }
+            Layout::Pipes => line.text.split('|').map(str::to_string).collect(),
+            Layout::Spaces => space_cells(&line.raw, table.cols.len()),
+            Layout::CellPerLine => vec![line.text.trim_end_matches(['|', ' ']).to_string()],
+        };
+        let first = cells
+            .iter()
+            .find(|c| !c.trim().is_empty())
+            .cloned()
+            .unwrap_or_default();
+        if let Some(h) = heading(first.trim()).filter(|h| h.level <= Level::ChineseParen) {
+            let only = cells.iter().filter(|c| !c.trim().is_empty()).count() == 1;
+            if only
+                && pending
+                    .as_ref()
+                    .is_none_or(|(r, _)| !r.text.is_empty() || table.layout != Layout::CellPerLine)
+            {
+                finish(&mut pending, &mut rows, group);
+                groups.push(Group {
+                    number: groups.len() as u32 + 1,
+                    numeral: h.numeral,
+                    title: h.rest,
+                });
+                group = groups.len() as u32;
+                continue;
+            }
+        }
+        let starts = match table.layout {
+            Layout::CellPerLine if has_seq => is_seq(&first).is_some(),
+            Layout::CellPerLine => {
+                is_sentence(&first) && pending.as_ref().is_none_or(|(_, c)| c.len() > 1)
+            }
+            _ => true,
+        };
+        if starts {
+            finish(&mut pending, &mut rows, group);
+            pending = Some((
+                Row {
+                    line: line.no,
+                    ..Row::default()
+                },
+                cells,
+            ));
+        } else if let Some((_, c)) = pending.as_mut() {
+            c.extend(cells);
+        } else {
+            diags.push(Diagnostic::new(line, "table line before the first row"));
+        }
+    }
+    finish(&mut pending, &mut rows, group);
+    if rows.iter().any(|(_, g)| *g == 0) && groups.is_empty() {
+        groups.push(Group {
+            number: 1,
+            numeral: String::new(),
+            title: String::new(),
+        });
+    }
+    let mut next = 1;
+    let mut out = Vec::new();
+    for (row, g) in rows {
+        if row.text.is_empty() {
+            continue;
+        }
+        let number = row.seq.unwrap_or(next);
+        next = number + 1;
+        let ann = annotate(&row, conv);
+        for p in &ann.problems {
+            diags.push(Diagnostic {
+                line: row.line,
+                text: row.text.clone(),
+                message: p.clone(),
+            });
+        }
+        let last_unit = ann
+            .roles
+            .last()
+            .map(|(r, _)| (*r, lines.last().map_or(0, |l| l.no)));
+        out.push(TaskDraft {
+            line: row.line,
+            number,
+            group: g.max(1),
+            text: row.text,
+            annotated: !ann.roles.is_empty(),
+            ann,
+            last_unit,
+        });
+    }
+    out
+}
+
+/// Cells of a row whose cells are separated by single spaces: the number first, one cell per column at
+/// the end, and the task text in between (task texts contain no spaces, names rarely do).
+fn space_cells(text: &str, ncols: usize) -> Vec<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if tokens.len() <= ncols {
+        return tokens.into_iter().map(str::to_string).collect();
+    }
+    let tail = ncols.saturating_sub(2);
+    let mid_end = tokens.len() - tail;
+    let mut cells = vec![tokens[0].to_string(), tokens[1..mid_end].join(" ")];
+    cells.extend(tokens[mid_end..].iter().map(|t| t.to_string()));
+    cells
+}
