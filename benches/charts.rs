@@ -115,9 +115,11 @@ fn groups() -> Vec<GroupTasks> {
                 paused: i % 2,
             },
             pace: PaceCounts {
+                done: i % 5,
                 ahead: i,
                 on_track: 8,
                 behind: i % 4,
+                not_reported: 3,
             },
         })
         .collect()

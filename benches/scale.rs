@@ -3,7 +3,6 @@
 //! load paths, and every chart the app draws from such a plan. Prints median/min/max; asserts nothing,
 //! because timings depend on the machine. Run with `cargo bench --bench scale --features synthetic`.
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -12,7 +11,7 @@ use lanbai_planner::charts::{
     ChartOptions, Lang, pace_chart, progress_chart, status_chart, targets_overview_chart,
     workload_chart,
 };
-use lanbai_planner::journal::{Op, OpKind, fold, merge, task_pace};
+use lanbai_planner::journal::{Op, OpKind, fold, merge};
 use lanbai_planner::plan::matrix::matrix;
 use lanbai_planner::plan::query::{
     Filters, SearchIndex, highlight, query_terms, search, search_indexed,

@@ -359,6 +359,7 @@ fn undo_of_a_units_report_stays_that_units_edit() {
     assert_eq!(report(&view.tasks["t6"], "白银市").percent, Some(60));
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod merge_properties {
     use super::*;
     use proptest::prelude::*;

@@ -166,7 +166,13 @@ fn writable_unit(
 ) -> Option<String> {
     let mine = mine?;
     if is_coordinator(plan, mine) {
-        return Some(chosen.unwrap_or(mine).to_string());
+        // The office writes its own report where it has a part, else corrects a lead unit's by default.
+        let default = if is_responsible(task, mine) {
+            Some(mine)
+        } else {
+            task.roles.iter().next().map(|(_, u)| u.unit.as_str())
+        };
+        return chosen.or(default).map(str::to_string);
     }
     is_responsible(task, mine).then(|| mine.to_string())
 }
@@ -297,8 +303,7 @@ pub fn ReportForm(task: Task) -> impl IntoView {
             <label>
                 <span>{tr("代为更正（汇总单位）", "Correct the report of (coordinating unit)")}</span>
                 <select id="report-for" on:change=move |ev| { let v = event_target_value(&ev); chosen.set((!v.is_empty()).then_some(v)); }>
-                    <option value="">{mine.clone()}</option>
-                    {units.into_iter().filter(|u| *u != mine).map(|u| view! { <option value=u.clone()>{u.clone()}</option> }).collect_view()}
+                    {units.into_iter().map(|u| { let selected = unit.get_untracked().as_deref() == Some(u.as_str()); view! { <option value=u.clone() selected=selected>{u.clone()}</option> } }).collect_view()}
                 </select>
             </label>
         })

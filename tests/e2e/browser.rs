@@ -111,6 +111,19 @@ impl Browser {
         self.client.goto(url).await.expect("navigate");
     }
 
+    /// Chooses 我的单位 (and a 填报人 name) in this profile's stored settings and reloads, as if the person
+    /// had answered the prompt on an earlier visit.
+    pub async fn act_as(&self, unit: &str) {
+        self.text("#main").await;
+        let script = format!(
+            "let s = {{}}; try {{ s = JSON.parse(localStorage.getItem('lanbai:settings')) || {{}}; }} catch (e) {{}}
+             s.schema = 1; s.unit = {unit:?}; s.reporter = s.reporter || '测试员';
+             localStorage.setItem('lanbai:settings', JSON.stringify(s)); location.reload();"
+        );
+        self.eval(&script).await;
+        self.text(".unit-picker select").await;
+    }
+
     /// Waits until an element matching `css` exists and returns its text.
     pub async fn text(&self, css: &str) -> String {
         self.client

@@ -1,7 +1,7 @@
 //! Charts as a reviewer meets them: Chinese labels on #/targets, figures entered on task 6 drawn after a
 //! reload, the table view holding the same numbers, and a valid SVG download.
 
-use crate::open;
+use crate::{open, open_as};
 use std::path::Path;
 
 /// Keeps a screenshot of the page as a test artifact (tests/artifacts/, ignored by git) for a person to look at.
@@ -42,7 +42,7 @@ async fn targets_page_draws_chinese_labelled_charts_and_says_no_figures_yet() {
 
 #[tokio::test]
 async fn actuals_entered_on_task_6_are_drawn_after_a_reload_and_match_the_table() {
-    let (server, b) = open("charts-actuals").await;
+    let (server, b) = open_as("charts-actuals", crate::OFFICE).await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text("h1", "任务 6").await;
     for (target, region, value, as_of) in [

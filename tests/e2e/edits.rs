@@ -2,7 +2,7 @@
 //! tabs, export → reset → import, a hostile note, a full quota.
 
 use crate::browser::Browser;
-use crate::open;
+use crate::open_as;
 use fantoccini::Locator;
 
 /// Sets an input's value as typing would and fires `change` (number and date inputs ignore send_keys
@@ -69,7 +69,7 @@ async fn stored_keys(b: &Browser) -> Vec<String> {
 
 #[tokio::test]
 async fn status_progress_notes_and_city_actuals_survive_a_reload() {
-    let (server, b) = open("persist").await;
+    let (server, b) = open_as("persist", crate::OFFICE).await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text("h1", "任务 6").await;
     set_value(&b, "#task-status", "InProgress").await;
@@ -97,7 +97,7 @@ async fn status_progress_notes_and_city_actuals_survive_a_reload() {
 
 #[tokio::test]
 async fn undo_and_redo_restore_the_previous_value() {
-    let (server, b) = open("undo").await;
+    let (server, b) = open_as("undo", crate::OFFICE).await;
     b.goto(&server.url("#/task/2")).await;
     set_value(&b, "#task-progress", "30").await;
     set_value(&b, "#task-progress", "60").await;
@@ -112,7 +112,7 @@ async fn undo_and_redo_restore_the_previous_value() {
 
 #[tokio::test]
 async fn a_corrupted_stored_value_is_quarantined_and_downloadable() {
-    let (server, b) = open("corrupt").await;
+    let (server, b) = open_as("corrupt", crate::OFFICE).await;
     b.goto(&server.url("#/task/1")).await;
     add_note(&b, "第一条").await;
     wait_saved(&b).await;
@@ -144,7 +144,7 @@ async fn a_corrupted_stored_value_is_quarantined_and_downloadable() {
 
 #[tokio::test]
 async fn two_tabs_editing_the_same_task_keep_both_edits() {
-    let (server, b) = open("tabs").await;
+    let (server, b) = open_as("tabs", crate::OFFICE).await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text("h1", "任务 6").await;
     let first = b.client.window().await.expect("window");
@@ -173,7 +173,7 @@ async fn two_tabs_editing_the_same_task_keep_both_edits() {
 
 #[tokio::test]
 async fn export_reset_import_restores_the_same_state() {
-    let (server, b) = open("roundtrip").await;
+    let (server, b) = open_as("roundtrip", crate::OFFICE).await;
     b.goto(&server.url("#/task/6")).await;
     set_value(&b, "#task-progress", "55").await;
     add_note(&b, "导出前的进展").await;
@@ -207,7 +207,7 @@ async fn export_reset_import_restores_the_same_state() {
 
 #[tokio::test]
 async fn a_malformed_import_names_the_problem_and_changes_nothing() {
-    let (server, b) = open("badimport").await;
+    let (server, b) = open_as("badimport", crate::OFFICE).await;
     b.goto(&server.url("#/task/3")).await;
     add_note(&b, "保留的进展").await;
     let bad = b.downloads.join("truncated.json");
@@ -229,7 +229,7 @@ async fn a_malformed_import_names_the_problem_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_note_with_markup_stays_text() {
-    let (server, b) = open("xss").await;
+    let (server, b) = open_as("xss", crate::OFFICE).await;
     b.goto(&server.url("#/task/4")).await;
     let hostile = "<img src=x onerror=\"window.__pwned=1\">";
     add_note(&b, hostile).await;
@@ -247,7 +247,7 @@ async fn a_note_with_markup_stays_text() {
 
 #[tokio::test]
 async fn a_full_quota_is_reported_and_the_edit_stays_in_memory() {
-    let (server, b) = open("quota").await;
+    let (server, b) = open_as("quota", crate::OFFICE).await;
     b.goto(&server.url("#/task/5")).await;
     b.wait_for_text("h1", "任务 5").await;
     // Fill localStorage until it refuses.
@@ -285,7 +285,7 @@ async fn a_full_quota_is_reported_and_the_edit_stays_in_memory() {
 
 #[tokio::test]
 async fn statuses_can_be_set_in_bulk_from_a_group() {
-    let (server, b) = open("bulk").await;
+    let (server, b) = open_as("bulk", crate::OFFICE).await;
     b.goto(&server.url("#/group/1")).await;
     b.wait_for_text("h1", "加强顶层设计").await;
     b.eval("const boxes = document.querySelectorAll('.bulk-pick'); boxes[0].click(); boxes[2].click();")

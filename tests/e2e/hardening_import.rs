@@ -4,8 +4,8 @@
 
 use crate::browser::Browser;
 use crate::edits::{set_value, wait_saved};
-use crate::open;
 use crate::server::StaticServer;
+use crate::{open, open_as};
 use lanbai_planner::journal::{Op, OpKind, Region, Status, export};
 use lanbai_planner::storage::schema::{CURRENT, Meta, write_chunk, write_meta};
 
@@ -63,7 +63,7 @@ async fn select_value(b: &Browser, css: &str) -> String {
 
 #[tokio::test]
 async fn a_file_with_ops_dated_2099_is_previewed_by_name_and_the_rest_merges() {
-    let (server, b) = open("future-import").await;
+    let (server, b) = open_as("future-import", crate::OFFICE).await;
     b.goto(&server.url("#/data")).await;
     let ops = vec![
         op("them-1", Y2099, status("t1", Status::OnHold)),
@@ -215,7 +215,7 @@ async fn a_clashing_id_and_ops_for_missing_tasks_are_shown_before_merging() {
 
 #[tokio::test]
 async fn the_first_edit_is_in_storage_before_any_timer_could_run() {
-    let (server, b) = open("save-now").await;
+    let (server, b) = open_as("save-now", crate::OFFICE).await;
     b.goto(&server.url("#/task/6")).await;
     b.wait_for_text(".editor", "进度").await;
     // Change the field and read storage in one script: no timer can run in between, so only a write made

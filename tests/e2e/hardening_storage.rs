@@ -4,7 +4,7 @@
 
 use crate::browser::Browser;
 use crate::edits::{set_value, wait_saved};
-use crate::open;
+use crate::open_as;
 use lanbai_planner::journal::{Op, OpKind, export};
 
 const PLAN: &str = "gansu-2020-shuangqu";
@@ -49,7 +49,7 @@ fn plant_chunks_script(writer: &str, n: usize) -> String {
 
 #[tokio::test]
 async fn a_meta_claiming_a_billion_chunks_is_set_aside_and_every_edit_shows() {
-    let (server, b) = open("h-meta").await;
+    let (server, b) = open_as("h-meta", crate::OFFICE).await;
     b.goto(&server.url("#/data")).await;
     b.wait_for_text("#edit-count", "0").await;
     b.eval(&plant_chunks_script("old", 534)).await;
@@ -108,7 +108,7 @@ fn big_edits_file(n: usize) -> String {
 
 #[tokio::test]
 async fn an_import_that_does_not_fit_is_refused_whole_and_a_later_edit_still_saves() {
-    let (server, b) = open("h-import").await;
+    let (server, b) = open_as("h-import", crate::OFFICE).await;
     b.goto(&server.url("#/task/3")).await;
     b.wait_for_text("h1", "任务 3").await;
     set_value(&b, "#task-progress", "10").await;
@@ -148,7 +148,7 @@ async fn an_import_that_does_not_fit_is_refused_whole_and_a_later_edit_still_sav
 #[tokio::test]
 async fn with_storage_full_every_value_the_banner_counts_is_listed_and_an_unsaved_export_time_is_said()
  {
-    let (server, b) = open("h-full").await;
+    let (server, b) = open_as("h-full", crate::OFFICE).await;
     b.goto(&server.url("#/task/1")).await;
     b.wait_for_text("h1", "任务 1").await;
     set_value(&b, "#task-progress", "20").await;
@@ -179,7 +179,7 @@ async fn with_storage_full_every_value_the_banner_counts_is_listed_and_an_unsave
 
 #[tokio::test]
 async fn one_bad_token_costs_one_edit_and_a_repaired_copy_brings_it_back() {
-    let (server, b) = open("h-token").await;
+    let (server, b) = open_as("h-token", crate::OFFICE).await;
     b.goto(&server.url("#/data")).await;
     b.wait_for_text("#edit-count", "0").await;
     let note = |n: u32, at: &str| {

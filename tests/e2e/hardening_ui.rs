@@ -3,8 +3,8 @@
 
 use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::import::paste;
-use crate::open;
 use crate::server::StaticServer;
+use crate::{open, open_as};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use lanbai_planner::synthetic::{self, Spec, SplitMix};
 
@@ -70,7 +70,7 @@ async fn typing_while_another_tab_saves_40(b: &Browser, server: &StaticServer) {
 
 #[tokio::test]
 async fn another_tabs_save_does_not_replace_what_is_being_typed() {
-    let (server, b) = open("guarded-field").await;
+    let (server, b) = open_as("guarded-field", crate::OFFICE).await;
     typing_while_another_tab_saves_40(&b, &server).await;
     assert_eq!(
         b.eval("return document.activeElement.id").await,
@@ -91,7 +91,7 @@ async fn another_tabs_save_does_not_replace_what_is_being_typed() {
 
 #[tokio::test]
 async fn the_value_saved_elsewhere_can_be_taken_instead() {
-    let (server, b) = open("guarded-take").await;
+    let (server, b) = open_as("guarded-take", crate::OFFICE).await;
     typing_while_another_tab_saves_40(&b, &server).await;
     b.click(".take-theirs").await;
     assert_eq!(value_of(&b, "#task-progress").await, "40");

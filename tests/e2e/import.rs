@@ -2,7 +2,7 @@
 //! to the shipped plan from the header, and find the imported plan again after a reload.
 
 use crate::browser::Browser;
-use crate::open;
+use crate::{open, open_as};
 use fantoccini::Locator;
 
 /// A city's 工作要点 with 责任单位 and 完成时限 lines, and one line the importer cannot read (line 20).
@@ -306,7 +306,7 @@ async fn the_same_plan_twice_asks_and_plans_can_be_renamed_exported_deleted_and_
 
 #[tokio::test]
 async fn an_unreadable_stored_plan_is_set_aside_and_the_shipped_plan_opens() {
-    let (server, b) = open("import-broken").await;
+    let (server, b) = open_as("import-broken", crate::OFFICE).await;
     b.goto(&server.url("#/")).await;
     b.wait_for_text("h1", "甘肃").await;
     b.eval(

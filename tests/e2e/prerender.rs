@@ -7,8 +7,8 @@
 
 use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::edits::{set_value, wait_saved};
-use crate::open;
 use crate::server::StaticServer;
+use crate::{open, open_as};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -141,7 +141,7 @@ async fn the_plan_shows_before_any_wasm_has_run() {
 
 #[tokio::test]
 async fn the_prerender_stays_hidden_whenever_the_app_would_show_something_else() {
-    let (server, b) = open("prerender-gate").await;
+    let (server, b) = open_as("prerender-gate", crate::OFFICE).await;
     load(&b, &server, "#/").await;
     assert!(!prerender_hidden(&b).await, "nothing stored");
     assert_eq!(

@@ -2,11 +2,11 @@
 //! 序时进度 check is measured at.
 
 use crate::edits::set_value;
-use crate::open;
+use crate::open_as;
 
 #[tokio::test]
 async fn my_unit_is_one_click_away_and_remembered() {
-    let (server, b) = open("myunit").await;
+    let (server, b) = open_as("myunit", crate::OFFICE).await;
     b.goto(&server.url("#/task/2")).await;
     b.wait_for_text("h1", "任务 2").await;
     set_value(&b, ".unit-picker select", "省科技厅").await;
@@ -23,7 +23,7 @@ async fn my_unit_is_one_click_away_and_remembered() {
 
 #[tokio::test]
 async fn the_review_date_decides_which_tasks_are_behind() {
-    let (server, b) = open("review").await;
+    let (server, b) = open_as("review", crate::OFFICE).await;
     // Task 9 at 40 %: on track at the end of April (33 % of the year), behind at the year end.
     b.goto(&server.url("#/task/9")).await;
     set_value(&b, "#task-progress", "40").await;

@@ -1,0 +1,145 @@
+//! Issue 11's acceptance, tried as three people in three browser profiles: 白银市 and 兰州市 each report
+//! task 6 for the period with their own city's figures and send their files; the zone office imports both,
+//! in either order, and sees both reports and a derived task state that is not 已完成.
+
+use std::path::{Path, PathBuf};
+
+use crate::browser::Browser;
+use crate::edits::{report_actual, set_value, wait_saved};
+use crate::server::StaticServer;
+use crate::{OFFICE, open, open_as};
+
+/// Reports task 6 as the profile's unit and downloads the edits file.
+async fn report_and_export(
+    server: &StaticServer,
+    b: &Browser,
+    status: &str,
+    percent: &str,
+    place: &str,
+    figure: &str,
+) -> PathBuf {
+    b.goto(&server.url("#/task/6")).await;
+    set_value(b, "#task-status", status).await;
+    set_value(b, "#task-progress", percent).await;
+    set_value(
+        b,
+        "#report-progress",
+        &format!("{place}本月新认定高新技术企业{figure}家"),
+    )
+    .await;
+    report_actual(b, "t6.k3", place, figure, "2020-12-10").await;
+    b.wait_for_text("#actuals-t6\\.k3", figure).await;
+    wait_saved(b).await;
+    b.goto(&server.url("#/data")).await;
+    b.click("#export-edits").await;
+    b.downloaded(".json").await.0
+}
+
+async fn import(server: &StaticServer, b: &Browser, file: &Path, who: &str) {
+    b.goto(&server.url("#/data")).await;
+    b.choose_file("#import-file", file).await;
+    // The preview names the unit and the person of the incoming reports.
+    b.wait_for_text("#import-writers", who).await;
+    b.click("#import-apply").await;
+    b.wait_for_text("#data-message", "已合并").await;
+}
+
+/// The report rows of task 6 and the derived state, as the office sees them.
+async fn what_the_office_sees(server: &StaticServer, b: &Browser) -> (Vec<String>, String) {
+    b.goto(&server.url("#/task/6")).await;
+    b.wait_for_text(".unit-reports", "白银市").await;
+    b.wait_for_text(".unit-reports", "兰州市").await;
+    (
+        b.texts(".unit-reports tbody tr").await,
+        b.text("#derived-state").await,
+    )
+}
+
+#[tokio::test]
+async fn two_cities_reports_on_task_6_both_reach_the_office_in_either_order() {
+    // 白银市 has not chosen a unit yet: the first edit asks once, then records.
+    let (server, baiyin) = open("u-baiyin").await;
+    baiyin.goto(&server.url("#/task/6")).await;
+    set_value(&baiyin, "#task-status", "InProgress").await;
+    baiyin.text("#unit-prompt").await;
+    set_value(&baiyin, "#prompt-unit", "白银市").await;
+    set_value(&baiyin, "#prompt-name", "李四").await;
+    baiyin.click("#prompt-ok").await;
+    baiyin.wait_for_text("#report-who", "白银市").await;
+    // 白银市 answers for 白银's figures, not 兰州's.
+    let lanzhou_row = baiyin
+        .eval(
+            "const rows = [...document.querySelectorAll('#actuals-t6\\\\.k3 tbody tr')];
+         return rows.find(r => r.querySelector('th').textContent.trim() === '兰州').textContent",
+        )
+        .await;
+    assert!(
+        lanzhou_row
+            .as_str()
+            .is_some_and(|t| t.contains("由 兰州市 填报")),
+        "{lanzhou_row}"
+    );
+    let baiyin_file = report_and_export(&server, &baiyin, "InProgress", "60", "白银", "15").await;
+    baiyin.close().await;
+
+    let (_, lanzhou) = open_as("u-lanzhou", "兰州市").await;
+    let lanzhou_file = report_and_export(&server, &lanzhou, "Done", "90", "兰州", "70").await;
+    lanzhou.close().await;
+
+    let (_, office) = open_as("u-office", OFFICE).await;
+    import(&server, &office, &baiyin_file, "白银市 · 李四").await;
+    import(&server, &office, &lanzhou_file, "兰州市 · 测试员").await;
+    let (rows, derived) = what_the_office_sees(&server, &office).await;
+    let row = |unit: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(unit))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        row("白银市").contains("推进中")
+            && row("白银市").contains("60%")
+            && row("白银市").contains("李四"),
+        "{rows:?}"
+    );
+    assert!(
+        row("兰州市").contains("已完成") && row("兰州市").contains("90%"),
+        "{rows:?}"
+    );
+    assert!(
+        !derived.contains("已完成") && derived.contains("60%"),
+        "{derived}"
+    );
+    let k3 = office.text("#actuals-t6\\.k3").await;
+    assert!(k3.contains("15") && k3.contains("70"), "{k3}");
+    // Each city's page shows its own report.
+    office.goto(&server.url("#/unit/白银市")).await;
+    let own = office
+        .wait_for_text(".own-report[data-task='t6']", "60%")
+        .await;
+    assert!(own.contains("欠进度"), "{own}");
+    office.goto(&server.url("#/unit/兰州市")).await;
+    office
+        .wait_for_text(".own-report[data-task='t6']", "90%")
+        .await;
+    office.close().await;
+
+    // The other order gives the same.
+    let (_, second) = open_as("u-office-2", OFFICE).await;
+    import(&server, &second, &lanzhou_file, "兰州市").await;
+    import(&server, &second, &baiyin_file, "白银市").await;
+    let (rows_again, derived_again) = what_the_office_sees(&server, &second).await;
+    let strip_times = |rows: &[String]| -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                r.lines()
+                    .filter(|l| !l.starts_with("20"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    };
+    assert_eq!(strip_times(&rows_again), strip_times(&rows));
+    assert_eq!(derived_again, derived);
+    second.close().await;
+}
