@@ -121,7 +121,17 @@ impl Browser {
              localStorage.setItem('lanbai:settings', JSON.stringify(s)); location.reload();"
         );
         self.eval(&script).await;
-        self.text(".unit-picker select").await;
+        // The reloaded page shows the unit in the header once it has read the settings.
+        let check = format!(
+            "const s = document.querySelector('.unit-picker select'); return !!s && s.value === {unit:?};"
+        );
+        for _ in 0..200 {
+            if self.eval(&check).await == serde_json::Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the page never showed {unit} as 我的单位");
     }
 
     /// Waits until an element matching `css` exists and returns its text.

@@ -7,7 +7,15 @@ use std::path::{Path, PathBuf};
 use crate::browser::Browser;
 use crate::edits::{report_actual, set_value, wait_saved};
 use crate::server::StaticServer;
-use crate::{OFFICE, open, open_as};
+use crate::{OFFICE, open};
+
+/// A fresh browser profile on `server` that has chosen `unit` as 我的单位.
+async fn profile(server: &StaticServer, tag: &str, unit: &str) -> Browser {
+    let b = Browser::start(tag).await;
+    b.goto(&server.url("#/")).await;
+    b.act_as(unit).await;
+    b
+}
 
 /// Reports task 6 as the profile's unit and downloads the edits file.
 async fn report_and_export(
@@ -32,7 +40,11 @@ async fn report_and_export(
     wait_saved(b).await;
     b.goto(&server.url("#/data")).await;
     b.click("#export-edits").await;
-    b.downloaded(".json").await.0
+    // The profile (and its downloads) goes when the browser closes: keep the file as an email would.
+    let (_, bytes) = b.downloaded(".json").await;
+    let kept = std::env::temp_dir().join(format!("lanbai-u11-{}-{place}.json", std::process::id()));
+    std::fs::write(&kept, bytes).expect("keep the exported file");
+    kept
 }
 
 async fn import(server: &StaticServer, b: &Browser, file: &Path, who: &str) {
@@ -82,11 +94,12 @@ async fn two_cities_reports_on_task_6_both_reach_the_office_in_either_order() {
     let baiyin_file = report_and_export(&server, &baiyin, "InProgress", "60", "白银", "15").await;
     baiyin.close().await;
 
-    let (_, lanzhou) = open_as("u-lanzhou", "兰州市").await;
+    // Every profile talks to the same server: localStorage is per origin.
+    let lanzhou = profile(&server, "u-lanzhou", "兰州市").await;
     let lanzhou_file = report_and_export(&server, &lanzhou, "Done", "90", "兰州", "70").await;
     lanzhou.close().await;
 
-    let (_, office) = open_as("u-office", OFFICE).await;
+    let office = profile(&server, "u-office", OFFICE).await;
     import(&server, &office, &baiyin_file, "白银市 · 李四").await;
     import(&server, &office, &lanzhou_file, "兰州市 · 测试员").await;
     let (rows, derived) = what_the_office_sees(&server, &office).await;
@@ -125,7 +138,7 @@ async fn two_cities_reports_on_task_6_both_reach_the_office_in_either_order() {
     office.close().await;
 
     // The other order gives the same.
-    let (_, second) = open_as("u-office-2", OFFICE).await;
+    let second = profile(&server, "u-office-2", OFFICE).await;
     import(&server, &second, &lanzhou_file, "兰州市").await;
     import(&server, &second, &baiyin_file, "白银市").await;
     let (rows_again, derived_again) = what_the_office_sees(&server, &second).await;
@@ -142,4 +155,6 @@ async fn two_cities_reports_on_task_6_both_reach_the_office_in_either_order() {
     assert_eq!(strip_times(&rows_again), strip_times(&rows));
     assert_eq!(derived_again, derived);
     second.close().await;
+    let _ = std::fs::remove_file(&baiyin_file);
+    let _ = std::fs::remove_file(&lanzhou_file);
 }
