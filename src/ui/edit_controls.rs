@@ -269,7 +269,12 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                     }
                 })
             };
-            let owner_words = owner.clone().unwrap_or_else(|| "汇总单位 / the coordinating unit".into());
+            let owner_words = move || match (&owner, lang.get()) {
+                (Some(o), crate::i18n::Lang::Zh) => format!("由 {o} 填报"),
+                (Some(o), crate::i18n::Lang::En) => format!("reported by {o}"),
+                (None, crate::i18n::Lang::Zh) => "由汇总单位填报".to_string(),
+                (None, crate::i18n::Lang::En) => "reported by the coordinating unit".to_string(),
+            };
             let record = {
                 let region = region.clone();
                 let target_id = target_id.clone();
@@ -313,7 +318,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                     <td class="num latest">{move || latest().unwrap_or_else(|| "—".into())}</td>
                     <td class="num muted">{series}</td>
                     <td>
-                        <Show when=move || may_write.get() fallback=move || view! { <span class="owner-note">{format!("由 {owner_words} 填报")}</span> }>
+                        <Show when=move || may_write.get() fallback=move || view! { <span class="owner-note">{owner_words.clone()}</span> }>
                             <input type="number" min="0" step="any" class="actual-input" aria-label=aria.clone()
                                 prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))/>
                             <button class="record-actual" on:click=record.clone()>{tr("记录", "Record")}</button>

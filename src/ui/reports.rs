@@ -311,6 +311,10 @@ pub fn ReportForm(task: Task) -> impl IntoView {
     let heading = move || {
         let lang = lang.get();
         match (unit.get(), my_unit.get()) {
+            (Some(u), Some(mine)) if u != mine => match lang {
+                Lang::Zh => format!("{mine}（汇总单位）正在更正 {u} 的报告，历史中记为汇总单位的更正。"),
+                Lang::En => format!("{mine} (coordinating unit) is correcting {u}'s report; history records it as the office's correction."),
+            },
             (Some(u), _) => format!("{}{u}", lang.pick("本单位报送：", "Report of ")),
             (None, Some(mine)) => format!(
                 "{mine}{}",

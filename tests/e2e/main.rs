@@ -14,6 +14,7 @@ mod hardening_ui;
 mod import;
 mod offline;
 mod prerender;
+mod screens;
 mod server;
 mod settings;
 mod unit_reports;
