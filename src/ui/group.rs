@@ -74,7 +74,7 @@ fn BulkStatus(group: u32, selected: RwSignal<std::collections::BTreeSet<String>>
     };
     let my_unit = super::state::use_my_unit();
     // Each status is the person's own unit's report for the period: tasks their unit has no part in are
-    // left alone (the coordinating unit sets its own report, too). Without a unit, the first edit asks.
+    // left alone. Without a unit, the first edit asks.
     let apply = move |_| {
         let chosen = status.get_untracked();
         let period = edits.view.read_untracked().period.key();
@@ -91,15 +91,16 @@ fn BulkStatus(group: u32, selected: RwSignal<std::collections::BTreeSet<String>>
             return;
         };
         for task in selected.get_untracked() {
-            let responsible = plan
+            // The unit the task page's form writes for (the office: the lead's report it corrects).
+            let whose = plan
                 .tasks
                 .iter()
                 .find(|t| t.id() == task)
-                .is_some_and(|t| crate::journal::permit::is_responsible(t, &unit));
-            if responsible {
+                .and_then(|t| super::reports::writable_unit(t, Some(&unit), None, &plan));
+            if let Some(whose) = whose {
                 edits.record(OpKind::SetStatus {
                     task,
-                    unit: Some(unit.clone()),
+                    unit: Some(whose),
                     period: Some(period.clone()),
                     status: chosen,
                 });

@@ -158,7 +158,7 @@ pub fn UnitReports(task: Task) -> impl IntoView {
 
 /// Which unit's report the person writes here: their own, or — for the coordinating unit — the one chosen.
 /// `None` when their unit has no part in the task.
-fn writable_unit(
+pub(super) fn writable_unit(
     task: &Task,
     mine: Option<&str>,
     chosen: Option<&str>,
@@ -312,8 +312,12 @@ pub fn ReportForm(task: Task) -> impl IntoView {
         let lang = lang.get();
         match (unit.get(), my_unit.get()) {
             (Some(u), Some(mine)) if u != mine => match lang {
-                Lang::Zh => format!("{mine}（汇总单位）正在更正 {u} 的报告，历史中记为汇总单位的更正。"),
-                Lang::En => format!("{mine} (coordinating unit) is correcting {u}'s report; history records it as the office's correction."),
+                Lang::Zh => {
+                    format!("{mine}（汇总单位）正在更正 {u} 的报告，历史中记为汇总单位的更正。")
+                }
+                Lang::En => format!(
+                    "{mine} (coordinating unit) is correcting {u}'s report; history records it as the office's correction."
+                ),
             },
             (Some(u), _) => format!("{}{u}", lang.pick("本单位报送：", "Report of ")),
             (None, Some(mine)) => format!(

@@ -1,6 +1,7 @@
 //! Hostile edits files and script payloads of the hardening attack, built from the storage cases' ops.
 
 use crate::attack_cases::{JUNE_2020_MS, PLAN, WRITER, nested, op};
+use lanbai_planner::journal::export::SCHEMA;
 use lanbai_planner::journal::export::ops_checksum;
 use lanbai_planner::journal::{Op, OpKind, Region, export};
 
@@ -95,12 +96,12 @@ pub fn file_cases() -> Vec<FileCase> {
     );
     case(
         "a newer schema",
-        good.replacen("\"schema\": 1", "\"schema\": 9", 1),
+        good.replacen(&format!("\"schema\": {SCHEMA}"), "\"schema\": 9", 1),
         Expect::Refuse,
     );
     case(
         "the schema as text",
-        good.replacen("\"schema\": 1", "\"schema\": \"1\"", 1),
+        good.replacen(&format!("\"schema\": {SCHEMA}"), "\"schema\": \"2\"", 1),
         Expect::Refuse,
     );
     case(

@@ -362,7 +362,7 @@ async fn progress(b: &Browser) -> serde_json::Value {
 
 #[tokio::test]
 async fn each_plan_keeps_its_own_edits() {
-    let (server, b) = open("import-edits").await;
+    let (server, b) = crate::open_as("import-edits", crate::OFFICE).await;
     b.goto(&server.url("#/task/1")).await;
     b.wait_for_text("h1", "任务 1").await;
     set_progress(&b, "40").await;
@@ -374,6 +374,8 @@ async fn each_plan_keeps_its_own_edits() {
         .eval("return document.querySelector('#plan-switcher').value")
         .await;
     let longxi_id = longxi_id.as_str().expect("an id").to_string();
+    // In the imported plan the person reports as one of its units (市科技局 leads its task 1).
+    b.act_as("市科技局").await;
     b.goto(&server.url("#/task/1")).await;
     b.wait_for_text(".task-text", "高新技术企业培育行动").await;
     assert_ne!(
@@ -386,12 +388,14 @@ async fn each_plan_keeps_its_own_edits() {
     switch_plan(&b, "gansu-2020-shuangqu").await;
     b.wait_for_text("h1", "甘肃省出台2020年双区建设工作要点")
         .await;
+    b.act_as(crate::OFFICE).await;
     b.goto(&server.url("#/task/1")).await;
     b.wait_for_text(".task-text", "省统筹").await;
     assert_eq!(progress(&b).await, "40");
 
     switch_plan(&b, &longxi_id).await;
     b.wait_for_text("h1", LONGXI_TITLE).await;
+    b.act_as("市科技局").await;
     b.goto(&server.url("#/task/1")).await;
     b.wait_for_text(".task-text", "高新技术企业培育行动").await;
     assert_eq!(progress(&b).await, "70");

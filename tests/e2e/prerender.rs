@@ -7,8 +7,8 @@
 
 use crate::browser::{Browser, copy_of_site, dist_dir};
 use crate::edits::{set_value, wait_saved};
+use crate::open;
 use crate::server::StaticServer;
-use crate::{open, open_as};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -141,7 +141,7 @@ async fn the_plan_shows_before_any_wasm_has_run() {
 
 #[tokio::test]
 async fn the_prerender_stays_hidden_whenever_the_app_would_show_something_else() {
-    let (server, b) = open_as("prerender-gate", crate::OFFICE).await;
+    let (server, b) = open("prerender-gate").await;
     load(&b, &server, "#/").await;
     assert!(!prerender_hidden(&b).await, "nothing stored");
     assert_eq!(
@@ -176,9 +176,14 @@ async fn the_prerender_stays_hidden_whenever_the_app_would_show_something_else()
     load(&b, &server, "#/").await;
     assert!(!prerender_hidden(&b).await, "no unit again");
 
+    // An edit (the first one asks for the unit), with the unit cleared again afterwards.
     load(&b, &server, "#/task/2").await;
     set_value(&b, "#task-progress", "30").await;
+    set_value(&b, "#prompt-unit", crate::OFFICE).await;
+    b.click("#prompt-ok").await;
     wait_saved(&b).await;
+    set_value(&b, ".unit-picker select", "").await;
+    stored_unit_is(&b, false).await;
     load(&b, &server, "#/").await;
     assert!(prerender_hidden(&b).await, "a stored edit");
 

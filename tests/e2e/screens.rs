@@ -10,8 +10,15 @@ async fn shoot(b: &Browser, dir: &std::path::Path, name: &str) {
     for (width, tag) in [(1280, "wide"), (400, "narrow")] {
         b.client.set_window_size(width, 1000).await.expect("resize");
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-        let height = b.eval("return document.documentElement.scrollHeight").await.as_u64().unwrap_or(1000);
-        b.client.set_window_size(width, height.min(6000) as u32 + 100).await.expect("resize");
+        let height = b
+            .eval("return document.documentElement.scrollHeight")
+            .await
+            .as_u64()
+            .unwrap_or(1000);
+        b.client
+            .set_window_size(width, height.min(6000) as u32 + 100)
+            .await
+            .expect("resize");
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let png = b.client.screenshot().await.expect("screenshot");
         std::fs::write(dir.join(format!("{name}-{tag}.png")), png).expect("write png");
@@ -23,19 +30,36 @@ async fn shoot_part(b: &Browser, dir: &std::path::Path, name: &str, css: &str) {
     for (width, tag) in [(1280, "wide"), (400, "narrow")] {
         b.client.set_window_size(width, 1000).await.expect("resize");
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-        let el = b.client.find(fantoccini::Locator::Css(css)).await.expect("element");
+        let el = b
+            .client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .expect("element");
         let png = el.screenshot().await.expect("screenshot");
         std::fs::write(dir.join(format!("{name}-{tag}.png")), png).expect("write png");
     }
 }
 
-async fn as_unit(server: &StaticServer, b: &Browser, unit: &str, status: &str, percent: &str, place: &str, figure: &str) {
+async fn as_unit(
+    server: &StaticServer,
+    b: &Browser,
+    unit: &str,
+    status: &str,
+    percent: &str,
+    place: &str,
+    figure: &str,
+) {
     b.goto(&server.url("#/")).await;
     b.act_as(unit).await;
     b.goto(&server.url("#/task/6")).await;
     set_value(b, "#task-status", status).await;
     set_value(b, "#task-progress", percent).await;
-    set_value(b, "#report-progress", &format!("{place}本月新认定高新技术企业{figure}家，正在组织第二批申报。")).await;
+    set_value(
+        b,
+        "#report-progress",
+        &format!("{place}本月新认定高新技术企业{figure}家，正在组织第二批申报。"),
+    )
+    .await;
     set_value(b, "#report-problems", "部分企业研发投入归集不规范。").await;
     report_actual(b, "t6.k3", place, figure, "2020-12-10").await;
     wait_saved(b).await;
