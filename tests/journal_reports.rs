@@ -452,3 +452,22 @@ mod merge_properties {
         }
     }
 }
+
+#[test]
+fn an_edit_made_before_a_unit_was_chosen_becomes_that_units_report() {
+    let waiting = OpKind::SetReport {
+        task: "t6".into(),
+        unit: String::new(),
+        period: "2020-12".into(),
+        part: TextPart::Progress,
+        text: "本月进展".into(),
+    };
+    let recorded = permit::as_report_of(waiting, "白银市");
+    assert!(matches!(recorded, OpKind::SetReport { ref unit, .. } if unit == "白银市"));
+    let legacy = status("t6", Status::Done);
+    assert_eq!(
+        permit::as_report_of(legacy.clone(), "白银市"),
+        legacy,
+        "a schema-1 shape is left alone"
+    );
+}

@@ -14,6 +14,7 @@ pub mod problem;
 pub mod reports;
 pub mod screen;
 pub mod undo;
+pub mod validate;
 mod wire;
 
 pub use export::{ExportFile, ImportError, export, import_file};

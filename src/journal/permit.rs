@@ -206,6 +206,50 @@ pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
     }
 }
 
+/// A report written before the person chose a unit names none (or an empty one): it is the report of the
+/// unit they then chose.
+pub fn as_report_of(kind: OpKind, writer: &str) -> OpKind {
+    let blank = |u: &Option<String>| u.as_deref().is_none_or(str::is_empty);
+    match kind {
+        OpKind::SetStatus {
+            task,
+            unit,
+            period: Some(period),
+            status,
+        } if blank(&unit) => OpKind::SetStatus {
+            task,
+            unit: Some(writer.into()),
+            period: Some(period),
+            status,
+        },
+        OpKind::SetProgress {
+            task,
+            unit,
+            period: Some(period),
+            percent,
+        } if blank(&unit) => OpKind::SetProgress {
+            task,
+            unit: Some(writer.into()),
+            period: Some(period),
+            percent,
+        },
+        OpKind::SetReport {
+            task,
+            unit,
+            period,
+            part,
+            text,
+        } if unit.is_empty() => OpKind::SetReport {
+            task,
+            unit: writer.into(),
+            period,
+            part,
+            text,
+        },
+        other => other,
+    }
+}
+
 fn report_unit(
     unit: Option<&str>,
     writer: &str,

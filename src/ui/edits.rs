@@ -180,50 +180,6 @@ fn sync_other_tabs(edits: Edits) {
     on_cleanup(move || handle.remove());
 }
 
-/// A report written before the person chose a unit names none (or an empty one): it is the report of the
-/// unit they then chose.
-fn own_report(kind: OpKind, writer: &str) -> OpKind {
-    let blank = |u: &Option<String>| u.as_deref().is_none_or(str::is_empty);
-    match kind {
-        OpKind::SetStatus {
-            task,
-            unit,
-            period: Some(period),
-            status,
-        } if blank(&unit) => OpKind::SetStatus {
-            task,
-            unit: Some(writer.into()),
-            period: Some(period),
-            status,
-        },
-        OpKind::SetProgress {
-            task,
-            unit,
-            period: Some(period),
-            percent,
-        } if blank(&unit) => OpKind::SetProgress {
-            task,
-            unit: Some(writer.into()),
-            period: Some(period),
-            percent,
-        },
-        OpKind::SetReport {
-            task,
-            unit,
-            period,
-            part,
-            text,
-        } if unit.is_empty() => OpKind::SetReport {
-            task,
-            unit: writer.into(),
-            period,
-            part,
-            text,
-        },
-        other => other,
-    }
-}
-
 impl Edits {
     /// Records one edit: in memory and, for the first of a burst, in storage at once. Its time is raised past
     /// the field's current winner when that is dated later (see [`journal::stamp`]), so what the person
@@ -236,7 +192,7 @@ impl Edits {
             self.awaiting_unit.set(Some(kind));
             return;
         };
-        let kind = own_report(kind, &unit);
+        let kind = journal::permit::as_report_of(kind, &unit);
         let by = self
             .reporter
             .get_untracked()

@@ -29,6 +29,7 @@ mod shell;
 mod state;
 mod targets;
 mod task;
+mod unit_prompt;
 mod units;
 mod update;
 

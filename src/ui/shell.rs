@@ -37,7 +37,7 @@ pub fn Shell() -> impl IntoView {
                 <Page/>
             </main>
         </div>
-        <super::reports::UnitPrompt/>
+        <super::unit_prompt::UnitPrompt/>
     }
 }
 
