@@ -117,7 +117,12 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
             error.set(None);
             edits.record(OpKind::AddNote {
                 task: id.clone(),
-                note_id: format!("n{}", super::edits::now_ms()),
+                // Unique across units and tabs: the time and a random tail.
+                note_id: format!(
+                    "n{}{:x}",
+                    super::edits::now_ms(),
+                    (js_sys::Math::random() * 1e9) as u32
+                ),
                 date: day,
                 author: (!who.is_empty()).then_some(who),
                 text: body,
@@ -125,6 +130,8 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
             text.set(String::new());
         }
     };
+    let my_unit = super::state::use_my_unit();
+    let plan = super::state::use_plan();
     let list = {
         let id = id.clone();
         move || {
@@ -139,18 +146,27 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
                 .map(|n| {
                     let task = id.clone();
                     let note_id = n.id.clone();
+                    // Only the unit that wrote a note (or the coordinating unit) may delete it.
+                    let mine = my_unit.get();
+                    let may_delete = n.unit.is_none()
+                        || mine.is_none()
+                        || mine == n.unit
+                        || mine.as_deref().is_some_and(|m| crate::journal::permit::is_coordinator(&plan.read(), m));
                     view! {
                         <li class="note">
                             <p class="note-meta">
                                 <time>{n.date.clone()}</time>
+                                {n.unit.clone().map(|u| view! { " · "<span class="note-unit">{u}</span> })}
                                 {n.author.clone().map(|a| view! { " · "<span>{a}</span> })}
-                                <button
-                                    class="link-button"
-                                    aria-label=lang.pick("删除这条进展", "Delete this note")
-                                    on:click=move |_| edits.record(OpKind::DeleteNote { task: task.clone(), note_id: note_id.clone() })
-                                >
-                                    {lang.pick("删除", "Delete")}
-                                </button>
+                                {may_delete.then(|| view! {
+                                    <button
+                                        class="link-button"
+                                        aria-label=lang.pick("删除这条进展", "Delete this note")
+                                        on:click=move |_| edits.record(OpKind::DeleteNote { task: task.clone(), note_id: note_id.clone() })
+                                    >
+                                        {lang.pick("删除", "Delete")}
+                                    </button>
+                                })}
                             </p>
                             // User text: a text node, never parsed as HTML.
                             <p class="note-text">{n.text.clone()}</p>
