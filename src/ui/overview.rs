@@ -194,7 +194,7 @@ fn BehindList() -> impl IntoView {
             .values()
             .filter(|l| **l == crate::journal::Light::NotReported)
             .count();
-        let period = super::reports::period_words(lang)();
+        let period = super::reports::period_words(&view_state, lang);
         let unreported_note = view! {
             <p class="muted">{format!("{}{period}", lang.pick("本期：", "This period: "))}</p>
             <ul class="light-counts" id="light-counts">{counts}</ul>

@@ -13,24 +13,14 @@ use crate::journal::{Light, OpKind, Status, TextPart, UNSPECIFIED_UNIT, UnitRepo
 use crate::plan::Task;
 use leptos::prelude::*;
 
-/// `2020年12月（每月 25 日前报送，截止 2020-12-25）`.
-pub fn period_words(lang: Lang) -> impl Fn() -> String + Copy {
-    let edits = use_edits();
-    move || {
-        let view = edits.view.read();
-        let due = view.period.due_date(view.schedule.due_day).iso();
-        match lang {
-            Lang::Zh => format!(
-                "{}（{}，截止 {due}）",
-                view.period.label(lang),
-                view.schedule.describe(lang)
-            ),
-            Lang::En => format!(
-                "{} ({}; due {due})",
-                view.period.label(lang),
-                view.schedule.describe(lang)
-            ),
-        }
+/// `2020年12月（每月 25 日前报送，截止 2020-12-25）`: the period under review and when its reports are due.
+pub fn period_words(view: &crate::journal::ViewState, lang: Lang) -> String {
+    let due = view.period.due_date(view.schedule.due_day).iso();
+    let label = view.period.label(lang);
+    let rule = view.schedule.describe(lang);
+    match lang {
+        Lang::Zh => format!("{label}（{rule}，截止 {due}）"),
+        Lang::En => format!("{label} ({rule}; due {due})"),
     }
 }
 
@@ -144,7 +134,7 @@ pub fn UnitReports(task: Task) -> impl IntoView {
             }
         })
     };
-    let period = move || period_words(lang.get())();
+    let period = move || period_words(&edits.view.read(), lang.get());
     view! {
         <section class="reports" aria-labelledby="reports-title">
             <h2 id="reports-title">{tr("各单位报送", "Reports by unit")}</h2>

@@ -158,3 +158,45 @@ async fn two_cities_reports_on_task_6_both_reach_the_office_in_either_order() {
     let _ = std::fs::remove_file(&baiyin_file);
     let _ = std::fs::remove_file(&lanzhou_file);
 }
+
+#[tokio::test]
+async fn a_real_conflict_of_one_unit_shows_both_values_and_keeps_the_one_chosen() {
+    let server = StaticServer::start(&crate::browser::dist_dir(), "/");
+    // 兰州市 on two computers: 60 % on one, later 70 % on the other.
+    let first = profile(&server, "c-lz-1", "兰州市").await;
+    first.goto(&server.url("#/task/6")).await;
+    set_value(&first, "#task-progress", "60").await;
+    wait_saved(&first).await;
+    first.goto(&server.url("#/data")).await;
+    first.click("#export-edits").await;
+    let (_, bytes) = first.downloaded(".json").await;
+    let file =
+        std::env::temp_dir().join(format!("lanbai-u11-conflict-{}.json", std::process::id()));
+    std::fs::write(&file, bytes).expect("keep the exported file");
+    first.close().await;
+
+    let second = profile(&server, "c-lz-2", "兰州市").await;
+    second.goto(&server.url("#/task/6")).await;
+    set_value(&second, "#task-progress", "70").await;
+    wait_saved(&second).await;
+    second.goto(&server.url("#/data")).await;
+    second.choose_file("#import-file", &file).await;
+    let conflict = second.wait_for_text(".conflict", "60%").await;
+    assert!(
+        conflict.contains("70%") && conflict.contains("兰州市"),
+        "{conflict}"
+    );
+    // The newer (this browser's 70 %) is the default; the person keeps the file's 60 % instead.
+    second.click(".conflict .keep-incoming").await;
+    second.click("#import-apply").await;
+    second
+        .wait_for_text("#data-message", "按你的选择保留了 1")
+        .await;
+    second.goto(&server.url("#/task/6")).await;
+    let row = second
+        .wait_for_text(".unit-reports tr[data-unit='兰州市']", "60%")
+        .await;
+    assert!(!row.contains("70%"), "{row}");
+    second.close().await;
+    let _ = std::fs::remove_file(&file);
+}
