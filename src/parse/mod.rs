@@ -11,6 +11,7 @@ pub mod html;
 mod inline;
 mod meta;
 mod noise;
+pub mod office;
 mod refs;
 mod structure;
 mod table;
