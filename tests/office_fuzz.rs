@@ -156,7 +156,7 @@ fn twelve_thousand_mutated_office_files_never_panic() {
     let mut rng = Rng(0x1A_2B_3C_4D_5E_6F);
     let (mut read, mut refused) = (0usize, 0usize);
     for case in 0..12_000 {
-        let (name, data) = &files[case % files.len()];
+        let (_, data) = &files[case % files.len()];
         let mutated = if case % 3 == 0 {
             byte_mutation(&mut rng, data)
         } else {

@@ -16,6 +16,9 @@ const MAX_COLS: u32 = 64;
 /// More merged regions than any real sheet has; beyond it they are ignored.
 const MAX_MERGES: usize = 10_000;
 
+/// A cell's text at its (row, column) in the sheet.
+type Placed = ((u32, u32), String);
+
 /// The text of every sheet with something in it, in the workbook's order.
 pub fn text(bytes: &[u8]) -> Result<String, OfficeError> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| match e {
@@ -40,10 +43,7 @@ pub fn text(bytes: &[u8]) -> Result<String, OfficeError> {
 
 /// The sheet's non-empty cells with their (row, column), within the limits. An .xlsx is streamed cell by
 /// cell, so a reference far out never becomes a dense table in memory.
-fn cells(
-    book: &mut Sheets<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Vec<((u32, u32), String)>, OfficeError> {
+fn cells(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Vec<Placed>, OfficeError> {
     let within = |(r, c): (u32, u32)| r < MAX_ROWS && c < MAX_COLS;
     let mut out = Vec::new();
     if let Sheets::Xlsx(x) = book {
@@ -74,7 +74,7 @@ fn cells(
 
 /// The cells laid out from the first used row and column; a cell inside a merged region below its top
 /// row is marked as merged from above.
-fn grid(cells: &[((u32, u32), String)], merges: &[Dimensions]) -> Grid {
+fn grid(cells: &[Placed], merges: &[Dimensions]) -> Grid {
     let (Some(top), Some(left)) = (
         cells.iter().map(|((r, _), _)| *r).min(),
         cells.iter().map(|((_, c), _)| *c).min(),
