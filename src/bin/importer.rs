@@ -1,8 +1,11 @@
 //! The plan-import worker: parses a pasted plan text off the page's thread, so a 10,000-task text never
 //! freezes the page (issue 17 item 2). Trunk builds it as a `data-type="worker"` bin; the page starts it from
 //! a Blob (see `src/ui/import_worker.rs`) and posts `[seq, text]`; it answers `[seq, head, [chunk…]]`, the
-//! parse as a [`lanbai_planner::parse::wire::Wire`] (or `[seq, null, null]` if it cannot be written). It holds
-//! no state and touches no storage.
+//! parse as a [`lanbai_planner::parse::wire::Wire`] (or `[seq, null, null]` if it cannot be written). For a
+//! Word or Excel file the page posts `[seq, bytes]` (a `Uint8Array`); the worker reads it with
+//! `parse::office` (whose crates live only in this wasm) and answers `[seq, head, [chunk…], text]` with the
+//! text it read, or `[seq, null, null, null, code]` with an `OfficeError` code. It holds no state and
+//! touches no storage.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,8 +16,22 @@ fn main() {
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let request = js_sys::Array::from(&ev.data());
             let seq = request.get(0);
-            // Anything but a string is answered as an empty text: the page only ever sends strings.
-            let text = request.get(1).as_string().unwrap_or_default();
+            let body = request.get(1);
+            let (text, from_file) = if let Some(bytes) = body.dyn_ref::<js_sys::Uint8Array>() {
+                match lanbai_planner::parse::office::to_text(&bytes.to_vec()) {
+                    Ok(text) => (text, true),
+                    Err(e) => {
+                        let none = JsValue::NULL;
+                        let answer =
+                            js_sys::Array::of5(&seq, &none, &none, &none, &e.code().into());
+                        let _ = reply.post_message(&answer);
+                        return;
+                    }
+                }
+            } else {
+                // Anything else is answered as an empty text: the page only ever sends strings or bytes.
+                (body.as_string().unwrap_or_default(), false)
+            };
             let parsed = lanbai_planner::parse::parse(&text);
             let (head, chunks) = match lanbai_planner::parse::wire::Wire::of(&parsed) {
                 Ok(wire) => {
@@ -24,8 +41,12 @@ fn main() {
                 }
                 Err(_) => (JsValue::NULL, JsValue::NULL),
             };
+            let answer = js_sys::Array::of3(&seq, &head, &chunks);
+            if from_file {
+                answer.push(&JsValue::from_str(&text));
+            }
             // The page may be gone; nothing to do then.
-            let _ = reply.post_message(&js_sys::Array::of3(&seq, &head, &chunks));
+            let _ = reply.post_message(&answer);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -2,7 +2,9 @@
 //! as a new plan. Nothing is saved until the person asks, and never from an empty or taskless text.
 
 use super::import_preview::{Digest, Preview};
-use super::import_worker::{cancel_background, mark, parse_in_background};
+use super::import_worker::{
+    FileFailure, cancel_background, mark, parse_in_background, read_file_in_background,
+};
 use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
@@ -16,6 +18,8 @@ use wasm_bindgen::JsCast;
 
 /// Larger files are not plan texts (a year's plan is tens of kilobytes) and would only freeze the page.
 const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
+/// Word and Excel files carry pictures and styles besides the text; a plan with a few images fits.
+const MAX_OFFICE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// Long enough to let a typist finish a word, short enough to feel live.
 const PARSE_DELAY: Duration = Duration::from_millis(300);
 
@@ -124,6 +128,49 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         message.set(Some(lang.pick("正在读取文件…", "Reading the file…").into()));
+        if is_office(&file.name()) {
+            leptos::task::spawn_local(async move {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer),
+                    Err(e) => {
+                        message.set(Some(format!(
+                            "{}{e:?}",
+                            lang.pick("无法读取文件：", "Could not read the file: ")
+                        )));
+                        return;
+                    }
+                };
+                cancel_background();
+                message.set(None);
+                busy.set(Some(0));
+                read_file_in_background(&bytes, move |answer| {
+                    busy.try_set(None);
+                    match answer {
+                        Ok((parsed, read)) => {
+                            // The text read from the file becomes the draft: it can be seen and corrected.
+                            let source: Arc<str> = Arc::from(read.as_str());
+                            text.try_set(read);
+                            conflict.try_set(None);
+                            message.try_set(None);
+                            show(parsed, source);
+                        }
+                        Err(FileFailure::Refused(why)) => {
+                            message.try_set(Some(why.message(lang).to_string()));
+                        }
+                        Err(FileFailure::Unavailable(_)) => {
+                            message.try_set(Some(
+                                lang.pick(
+                                    "无法读取这个 Word/Excel 文件：文件可能已损坏，或本浏览器不能在后台读取文件。可在 Word、WPS 或 Excel 中另存为 .docx / .xlsx 再试，或复制文字粘贴到上框。已有的计划和记录不受影响。",
+                                    "This Word/Excel file could not be read: it may be damaged, or this browser cannot read files in the background. Save it again as .docx / .xlsx in Word, WPS or Excel, or paste its text above. Saved plans and records are not affected.",
+                                )
+                                .to_string(),
+                            ));
+                        }
+                    }
+                });
+            });
+            return;
+        }
         leptos::task::spawn_local(async move {
             match read_file(&file).await {
                 Ok(content) => {
@@ -197,8 +244,8 @@ pub fn ImportPage() -> impl IntoView {
             <h1>{tr("导入计划", "Import a plan")}</h1>
             <p class="muted">
                 {tr(
-                    "粘贴一份工作要点或任务分工文本，或选择 .txt、.md、.html 文件（不超过 2 MB）。下方即时显示识别结果；确认无误后保存为新计划。文本只保存在本浏览器中。",
-                    "Paste a work plan (工作要点 / 任务分工) or choose a .txt, .md or .html file (up to 2 MB). What the importer reads shows below as you type; save it as a new plan when it looks right. The text stays in this browser.",
+                    "粘贴一份工作要点或任务分工文本，或选择 Word（.docx）、Excel（.xlsx、.xls）、.txt、.md、.html 文件。下方即时显示识别结果；确认无误后保存为新计划。文本只保存在本浏览器中。",
+                    "Paste a work plan (工作要点 / 任务分工) or choose a Word (.docx), Excel (.xlsx, .xls), .txt, .md or .html file. What the importer reads shows below as you type; save it as a new plan when it looks right. The text stays in this browser.",
                 )}
             </p>
             <div class="import-inputs">
@@ -217,7 +264,7 @@ pub fn ImportPage() -> impl IntoView {
                         type="file"
                         id="import-file"
                         aria-label=tr("从文件读取计划", "Read a plan from a file")
-                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        accept=".docx,.xlsx,.xls,.ods,.et,.doc,.wps,.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                         on:change=on_file
                     />
                 </label>
@@ -227,6 +274,7 @@ pub fn ImportPage() -> impl IntoView {
                 <p class="notice import-busy" role="status">
                     <progress aria-label=tr("正在识别", "Reading")></progress>" "
                     {match lang.get() {
+                        l if lines == 0 => l.pick("正在读取文件…", "Reading the file…").to_string(),
                         Lang::Zh => format!("正在识别 {lines} 行文本…"),
                         Lang::En => format!("Reading {lines} lines…"),
                     }}
@@ -296,24 +344,42 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// Word, WPS and Excel files, read in the import worker. Old .doc/.wps are sent too, so that the worker
+/// can say, from the bytes, what they are and what to do.
+fn is_office(name: &str) -> bool {
+    let name = name.to_lowercase();
+    [".docx", ".xlsx", ".xls", ".ods", ".et", ".doc", ".wps"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
 /// Refuses files the importer cannot use, before reading them.
 fn check_file(file: &web_sys::File, lang: Lang) -> Result<(), String> {
     let name = file.name().to_lowercase();
     let known = [".txt", ".text", ".md", ".markdown", ".html", ".htm"];
-    if !known.iter().any(|ext| name.ends_with(ext)) {
+    if !known.iter().any(|ext| name.ends_with(ext)) && !is_office(&name) {
         return Err(lang
             .pick(
-                "只能读取 .txt、.md、.html 文件。Word 或 PDF 文件请先复制其中的文字再粘贴。",
-                "Only .txt, .md and .html files can be read. For Word or PDF files, copy the text and paste it.",
+                "只能读取 Word（.docx）、Excel（.xlsx、.xls）和 .txt、.md、.html 文件。PDF 文件请先复制其中的文字再粘贴。",
+                "Only Word (.docx), Excel (.xlsx, .xls), .txt, .md and .html files can be read. For a PDF, copy the text and paste it.",
             )
             .into());
     }
-    if file.size() > MAX_FILE_BYTES {
+    let limit = if is_office(&name) {
+        MAX_OFFICE_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    if file.size() > limit {
         let mb = file.size() / 1024.0 / 1024.0;
         return Err(match lang {
-            Lang::Zh => format!("文件有 {mb:.1} MB，超过 2 MB 的上限，不像是一份计划文本。"),
+            Lang::Zh => format!(
+                "文件有 {mb:.1} MB，超过 {} MB 的上限，不像是一份计划。",
+                limit / 1024.0 / 1024.0
+            ),
             Lang::En => format!(
-                "The file is {mb:.1} MB, over the 2 MB limit; it does not look like a plan text."
+                "The file is {mb:.1} MB, over the {} MB limit; it does not look like a plan.",
+                limit / 1024.0 / 1024.0
             ),
         });
     }

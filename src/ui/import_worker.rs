@@ -9,6 +9,7 @@
 //! the caller parses on the page, with a notice.
 
 use crate::parse::Parsed;
+use crate::parse::office::OfficeError;
 use crate::parse::wire::Reader;
 use js_sys::Array;
 use std::cell::RefCell;
@@ -25,7 +26,18 @@ pub enum Unavailable {
     Failed,
 }
 
-type Done = Box<dyn FnOnce(Result<Parsed, Unavailable>)>;
+/// Why a Word or Excel file gave no plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFailure {
+    /// The file was read and refused, with its reason.
+    Refused(OfficeError),
+    /// No worker could read it (none started, or it died on this file).
+    Unavailable(Unavailable),
+}
+
+/// The worker's answer: the parse, and for a file the text read from it.
+type Answer = Result<(Parsed, Option<String>), FileFailure>;
+type Done = Box<dyn FnOnce(Answer)>;
 
 /// The running worker and the one request it answers next; an older request is dropped when a newer one
 /// is sent (the person typed on), so only the latest text is ever shown.
@@ -34,6 +46,8 @@ struct Importer {
     seq: u32,
     waiting: Option<(u32, Done)>,
     broken: bool,
+    /// It has answered once: its wasm loads, so a later failure was caused by what it was given.
+    answered: bool,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -45,26 +59,50 @@ thread_local! {
 /// Parses `text` in the worker and calls `done` with the result; with `Err` at once (or as soon as the
 /// worker fails) when there is no working worker. Only the latest call's `done` is called.
 pub fn parse_in_background(text: &str, done: impl FnOnce(Result<Parsed, Unavailable>) + 'static) {
+    send(&JsValue::from_str(text), move |answer| {
+        done(answer.map(|(parsed, _)| parsed).map_err(|e| match e {
+            FileFailure::Unavailable(why) => why,
+            FileFailure::Refused(_) => Unavailable::Failed,
+        }))
+    });
+}
+
+/// Reads a Word or Excel file in the worker (the only place its readers are) and parses the text read;
+/// `done` gets the parse and that text, or why there is none.
+pub fn read_file_in_background(
+    bytes: &js_sys::Uint8Array,
+    done: impl FnOnce(Result<(Parsed, String), FileFailure>) + 'static,
+) {
+    send(bytes, move |answer| {
+        done(answer.and_then(|(parsed, text)| {
+            text.map(|t| (parsed, t))
+                .ok_or(FileFailure::Unavailable(Unavailable::Failed))
+        }))
+    });
+}
+
+fn send(body: &JsValue, done: impl FnOnce(Answer) + 'static) {
+    let fail = |why| FileFailure::Unavailable(why);
     let importer = match IMPORTER
         .with(|i| i.borrow().clone())
         .map(Ok)
         .unwrap_or_else(start)
     {
         Ok(importer) => importer,
-        Err(why) => return done(Err(why)),
+        Err(why) => return done(Err(fail(why))),
     };
     let mut state = importer.borrow_mut();
     if state.broken {
         drop(state);
-        return done(Err(Unavailable::Failed));
+        return done(Err(fail(Unavailable::Failed)));
     }
     state.seq = state.seq.wrapping_add(1);
     let seq = state.seq;
-    let request = Array::of2(&JsValue::from(seq), &JsValue::from_str(text));
+    let request = Array::of2(&JsValue::from(seq), body);
     if state.worker.post_message(&request).is_err() {
         state.broken = true;
         drop(state);
-        return done(Err(Unavailable::Failed));
+        return done(Err(fail(Unavailable::Failed)));
     }
     state.waiting = Some((seq, Box::new(done)));
 }
@@ -155,6 +193,7 @@ fn start() -> Result<Rc<RefCell<Importer>>, Unavailable> {
             seq: 0,
             waiting: None,
             broken: false,
+            answered: false,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -180,6 +219,12 @@ fn answer(importer: &Rc<RefCell<Importer>>, data: &JsValue) {
         }
     };
     mark("lanbai:import-answer");
+    importer.borrow_mut().answered = true;
+    if let Some(code) = reply.get(4).as_string() {
+        let why = OfficeError::from_code(&code).unwrap_or(OfficeError::Damaged);
+        return done(Err(FileFailure::Refused(why)));
+    }
+    let text = reply.get(3).as_string();
     let head = reply.get(1).as_string();
     // Left as JavaScript strings: each is copied into Rust only when its slice reads it.
     let chunks = Array::from(&reply.get(2));
@@ -192,7 +237,7 @@ fn answer(importer: &Rc<RefCell<Importer>>, data: &JsValue) {
         mark("lanbai:import-read");
         // Read to the end only if no newer text was sent meanwhile; else the newer answer will be shown.
         if importer.borrow().seq as f64 == seq {
-            done(parsed);
+            done(parsed.map(|p| (p, text)).map_err(FileFailure::Unavailable));
         }
     });
 }
@@ -246,15 +291,27 @@ async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The worker cannot be used any more: the waiting request is answered with an error, later ones at once.
+/// The worker cannot be used any more: the waiting request is answered with an error. A worker that had
+/// answered before died of what it was given (a damaged .xls can end calamine's reader), so the next request
+/// starts a new one; one whose wasm never loaded stays broken and later requests are answered at once.
 fn fail(importer: &Rc<RefCell<Importer>>) {
-    let done = {
+    let (done, answered) = {
         let mut state = importer.borrow_mut();
         state.broken = true;
         state.worker.terminate();
-        state.waiting.take()
+        (state.waiting.take(), state.answered)
     };
+    if answered {
+        IMPORTER.with(|i| {
+            if i.borrow()
+                .as_ref()
+                .is_some_and(|held| Rc::ptr_eq(held, importer))
+            {
+                *i.borrow_mut() = None;
+            }
+        });
+    }
     if let Some((_, done)) = done {
-        done(Err(Unavailable::Failed));
+        done(Err(FileFailure::Unavailable(Unavailable::Failed)));
     }
 }
