@@ -55,7 +55,7 @@ pub fn heading(line: &str) -> Option<Heading> {
             .collect();
         let after = &line[numeral.len()..];
         let sep = after.chars().next()?;
-        if matches!(sep, '、' | '.' | '．') {
+        if is_number_sep(sep) {
             let n = cn_numeral(&numeral)?;
             return Some(make(Level::Chinese, numeral, n, &after[sep.len_utf8()..]));
         }
@@ -65,7 +65,7 @@ pub fn heading(line: &str) -> Option<Heading> {
     let after = &line[super::text::byte_at(line, digits)..];
     let mut rest_chars = after.chars();
     let sep = rest_chars.next()?;
-    if !matches!(sep, '.' | '、' | '．') {
+    if !is_number_sep(sep) {
         return None;
     }
     let rest = rest_chars.as_str();
@@ -78,6 +78,12 @@ pub fn heading(line: &str) -> Option<Heading> {
     }
     let numeral: String = line.chars().take(digits).collect();
     Some(make(Level::Arabic, numeral, value, rest))
+}
+
+/// The mark after a heading's numeral: 、 or a full stop in any width (web copies print "1﹒" with the
+/// small full stop U+FE52).
+fn is_number_sep(c: char) -> bool {
+    matches!(c, '、' | '.' | '．' | '﹒')
 }
 
 /// A bracketed numeral "(一)" or "(1)" at the start of the line.

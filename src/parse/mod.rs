@@ -13,6 +13,7 @@ mod meta;
 mod noise;
 pub mod office;
 mod refs;
+mod runon;
 mod structure;
 mod table;
 mod targets;
@@ -79,6 +80,7 @@ pub fn parse(input: &str) -> Parsed {
         .collect();
     let lines = join_broken_brackets(lines);
     let conv = conventions(&lines);
+    let lines = runon::split_run_on_items(lines, conv);
     let mut diagnostics = Vec::new();
 
     // A table flattened to text is read by its header row; the lines before it are read as usual.

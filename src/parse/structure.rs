@@ -45,6 +45,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
         heading(&lines[k].text).or_else(|| items[k].map(|n| paragraph_heading(&lines[k].text, n)))
     };
     let task_level = task_level(lines, conv, &head_at);
+    let annotated_leaf = annotated_leaves(lines, conv, &head_at, task_level);
     let mut body = Body::default();
     let mut heads: Vec<Head> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -54,7 +55,10 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
         let next = task.as_ref().map(|t| t.number + 1);
         let h = head_at(k).or_else(|| sequel(&line.text, next, task_level));
         match h {
-            Some(h) if task_level.is_some_and(|t| h.level < t) || task_level.is_none() => {
+            Some(h)
+                if !annotated_leaf[k]
+                    && (task_level.is_some_and(|t| h.level < t) || task_level.is_none()) =>
+            {
                 close(&mut task, &mut body, diags);
                 while stack.last().is_some_and(|&k| heads[k].level >= h.level) {
                     stack.pop();
@@ -68,7 +72,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                 });
                 stack.push(heads.len() - 1);
             }
-            Some(h) if Some(h.level) == task_level => {
+            Some(h) if Some(h.level) == task_level || annotated_leaf[k] => {
                 close(&mut task, &mut body, diags);
                 let group = match stack.last() {
                     Some(&k) => match heads[k].group {
@@ -356,6 +360,37 @@ fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnost
         });
     }
     body.tasks.push(t);
+}
+
+/// Headings above the task level that are tasks themselves: a part whose items carry their own annotation
+/// and have no numbered items below them ("一、主要目标" / "(一)生产总值增长11%左右。(省发改委负责)" beside
+/// "二、…" / "(一)…" / "1.…(…牵头)"), so plans whose parts nest to different depths lose no task.
+fn annotated_leaves(
+    lines: &[Line],
+    conv: Conventions,
+    head_at: &dyn Fn(usize) -> Option<super::heading::Heading>,
+    task_level: Option<Level>,
+) -> Vec<bool> {
+    let levels: Vec<Option<Level>> = (0..lines.len())
+        .map(|k| head_at(k).map(|h| h.level))
+        .collect();
+    let mut out = vec![false; lines.len()];
+    let Some(task_level) = task_level else {
+        return out;
+    };
+    for k in 0..lines.len() {
+        let Some(level) = levels[k].filter(|l| *l < task_level) else {
+            continue;
+        };
+        let next = levels[k + 1..].iter().flatten().next();
+        let leaf = next.is_none_or(|n| *n <= level);
+        out[k] = leaf
+            && head_at(k).is_some_and(|h| {
+                annotation::trailing_bracket(&h.rest).is_some()
+                    && super::inline::has_annotation(&h.rest, conv)
+            });
+    }
+    out
 }
 
 /// The heading level that numbers tasks: the shallowest Arabic level with annotations, else the shallowest

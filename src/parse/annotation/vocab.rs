@@ -7,6 +7,9 @@ use crate::plan::Role;
 
 /// Labels; longer labels first so 牵头单位 wins over 牵头, and 主要责任单位 over 责任单位.
 pub const LABELS: &[(&str, Field)] = &[
+    // 协同责任单位 names the units working alongside the lead: cooperating, not 责任单位.
+    ("协同责任单位", Field::Role(Role::Cooperating)),
+    ("牵头负责领导", Field::Leaders),
     ("牵头负责部门", Field::Role(Role::Lead)),
     ("牵头责任单位", Field::Role(Role::Lead)),
     ("牵头单位", Field::Role(Role::Lead)),
@@ -18,6 +21,7 @@ pub const LABELS: &[(&str, Field)] = &[
     ("配合部门", Field::Role(Role::Cooperating)),
     ("协同单位", Field::Role(Role::Cooperating)),
     ("协办单位", Field::Role(Role::Cooperating)),
+    ("主办单位", Field::Responsible),
     ("参与单位", Field::Role(Role::Cooperating)),
     ("主要责任单位", Field::Responsible),
     ("责任单位", Field::Responsible),
@@ -70,6 +74,9 @@ pub const VERBS: &[(&str, Field)] = &[
     ("负责落实", Field::Responsible),
     ("分别负责", Field::Responsible),
     ("负责", Field::Responsible),
+    // 主办 / 协办: the unit that does the work (responsible, not said to lead) and those that assist.
+    ("主办", Field::Responsible),
+    ("协办", Field::Role(Role::Cooperating)),
     ("积极配合", Field::Role(Role::Cooperating)),
     ("协助", Field::Role(Role::Cooperating)),
     ("配合", Field::Role(Role::Cooperating)),

@@ -7,6 +7,8 @@ use crate::parse::text::fold;
 pub const WORDS: &[(&str, Col)] = &[
     ("序号", Col::Seq),
     ("编号", Col::Seq),
+    ("协同责任单位", Col::Cooperating),
+    ("牵头负责领导", Col::Leaders),
     ("牵头负责部门", Col::Lead),
     ("牵头责任单位", Col::Lead),
     ("牵头单位", Col::Lead),
@@ -19,6 +21,7 @@ pub const WORDS: &[(&str, Col)] = &[
     ("配合部门", Col::Cooperating),
     ("协办单位", Col::Cooperating),
     ("协同单位", Col::Cooperating),
+    ("主办单位", Col::Responsible),
     ("参与单位", Col::Cooperating),
     ("分管县领导", Col::Leaders),
     ("分管市领导", Col::Leaders),

@@ -1,0 +1,123 @@
+//! Items run together on one line: a web copy may lose the paragraph breaks between numbered items, so
+//! "(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(…)" is two tasks. A line is
+//! cut after an annotation's closing bracket when what follows starts a numbered item; a bracket that is
+//! not an annotation ("(含开发区)") or a number that is not an item start ("2020年") never cuts.
+
+use super::Line;
+use super::annotation::{self, Conventions};
+use super::heading::heading;
+use super::text::{is_close, is_open, is_space};
+
+/// Cuts every line at its run-on item starts; the pieces keep the line's number.
+pub fn split_run_on_items(lines: Vec<Line>, conv: Conventions) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let cuts = item_starts(&line.text, conv);
+        if cuts.is_empty() {
+            out.push(line);
+            continue;
+        }
+        let mut from = 0;
+        for at in cuts.into_iter().chain([line.text.len()]) {
+            let piece = line.text[from..at].trim_matches(is_space);
+            if !piece.is_empty() {
+                out.push(Line {
+                    no: line.no,
+                    text: piece.to_string(),
+                    raw: piece.to_string(),
+                });
+            }
+            from = at;
+        }
+    }
+    out
+}
+
+/// Byte offsets where a new item starts right after a closing annotation bracket.
+fn item_starts(text: &str, conv: Conventions) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut open_at: Option<usize> = None;
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if is_open(c) {
+            if depth == 0 {
+                open_at = Some(i);
+            }
+            depth += 1;
+        } else if is_close(c) && depth > 0 {
+            depth -= 1;
+            let Some(open) = open_at.filter(|_| depth == 0) else {
+                continue;
+            };
+            let after = i + c.len_utf8();
+            let content = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..i];
+            let rest = &text[after..];
+            let skipped = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| is_space(c) || c == '。')
+                    .len();
+            let next = &rest[skipped..];
+            let names_roles = annotation::mentions_roles(content)
+                && annotation::read(content, conv).is_some_and(|a| !a.roles.is_empty());
+            if names_roles && !next.is_empty() && heading(next).is_some() {
+                cuts.push(after + skipped);
+            }
+        }
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        Line {
+            no: 7,
+            text: text.into(),
+            raw: text.into(),
+        }
+    }
+
+    fn pieces(text: &str) -> Vec<String> {
+        split_run_on_items(vec![line(text)], Conventions::default())
+            .into_iter()
+            .map(|l| {
+                assert_eq!(l.no, 7, "a piece keeps its line number");
+                l.text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn items_after_an_annotation_are_cut_apart() {
+        assert_eq!(
+            pieces(
+                "(一)生产总值增长11%左右。(省发改委负责)(二)财政收入增长13%左右。(省财政厅主办,省国税局协办)"
+            ),
+            [
+                "(一)生产总值增长11%左右。(省发改委负责)",
+                "(二)财政收入增长13%左右。(省财政厅主办,省国税局协办)"
+            ]
+        );
+        assert_eq!(
+            pieces("1.抓好项目建设。(市发改委牵头)2.优化服务。(市政务局负责)"),
+            [
+                "1.抓好项目建设。(市发改委牵头)",
+                "2.优化服务。(市政务局负责)"
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_that_name_no_unit_and_numbers_that_start_no_item_never_cut() {
+        for text in [
+            "(一)扩大园区规模(含开发区)(二)另一项",
+            "完成投资。(市发改委牵头)2020年底前完成",
+            "完成投资。(市发改委牵头)1.5亿元用于配套",
+            "完成投资。(市发改委牵头)",
+        ] {
+            assert_eq!(pieces(text), [text], "{text}");
+        }
+    }
+}

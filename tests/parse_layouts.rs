@@ -1,0 +1,82 @@
+//! Layouts met in the second corpus batch, one hand-written case per rule: items run together on one line,
+//! parts that nest to different depths, the label lines of a 责任分解 notice and 主办 / 协办.
+
+use lanbai_planner::parse::parse;
+use lanbai_planner::plan::{Plan, Role};
+
+fn units(p: &Plan, n: u32, role: Role) -> Vec<&str> {
+    p.tasks
+        .iter()
+        .find(|t| t.number == n)
+        .map(|t| t.roles.get(role).iter().map(|u| u.name.as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn texts(p: &Plan) -> Vec<&str> {
+    p.tasks.iter().map(|t| t.text.as_str()).collect()
+}
+
+#[test]
+fn a_part_of_annotated_items_beside_a_part_of_numbered_tasks_loses_no_task() {
+    let p = parse(
+        "某省重点工作责任分工\n一、主要目标\n\
+         (一)地区生产总值增长8%左右。(省发改委负责)(二)财政收入增长6%。(省财政厅主办,省税务局协办)\n\
+         二、扩大有效投资\n(一)抓好重点项目\n\
+         1.抓好300个重点项目。(省发改委牵头,省工信厅配合)\n2.推进园区建设。(省商务厅负责)\n",
+    )
+    .plan;
+    assert_eq!(
+        texts(&p),
+        [
+            "地区生产总值增长8%左右。",
+            "财政收入增长6%。",
+            "抓好300个重点项目。",
+            "推进园区建设。"
+        ]
+    );
+    let ids: Vec<u32> = p.tasks.iter().map(|t| t.number).collect();
+    assert_eq!(ids, [1, 2, 3, 4], "task numbers stay unique ids");
+    // 负责 / 主办 name the unit doing the work, not a lead; 协办 the units assisting.
+    assert_eq!(units(&p, 1, Role::Implementing), ["省发改委"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["省财政厅"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["省税务局"]);
+    assert_eq!(units(&p, 3, Role::Lead), ["省发改委"]);
+    // The parts stay groups: the first holds its two items, the second the numbered tasks.
+    assert_eq!(p.tasks[0].group, p.tasks[1].group);
+    assert_ne!(p.tasks[1].group, p.tasks[2].group);
+}
+
+#[test]
+fn an_unannotated_part_heading_with_nothing_below_it_stays_a_heading() {
+    let p = parse(
+        "某市工作要点\n一、总体要求\n(一)坚持稳中求进\n二、重点任务\n\
+         1.推进改革。(市发改委牵头)\n2.优化服务。(市政务局负责)\n",
+    )
+    .plan;
+    assert_eq!(texts(&p), ["推进改革。", "优化服务。"]);
+}
+
+#[test]
+fn label_lines_of_leaders_lead_and_cooperating_units_under_small_full_stop_numbers() {
+    let p = parse(
+        "关于2022年重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n\
+         1﹒全省生产总值增长7%以上。\n牵头负责领导:刘某。\n牵头责任单位:省发展改革委。\n\
+         协同责任单位:省政府各部门、各直属机构。\n\
+         2﹒固定资产投资增长10%以上。\n牵头负责领导:刘某。\n牵头责任单位:省发展改革委。\n\
+         协同责任单位:省财政厅、省自然资源厅等。\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(units(&p, 1, Role::Lead), ["省发展改革委"]);
+    // 协同责任单位 is not 责任单位: the units working alongside the lead cooperate.
+    assert_eq!(
+        units(&p, 1, Role::Cooperating),
+        ["省政府各部门", "各直属机构"]
+    );
+    assert_eq!(
+        units(&p, 2, Role::Cooperating),
+        ["省财政厅", "省自然资源厅"]
+    );
+    assert_eq!(units(&p, 1, Role::Implementing), Vec::<&str>::new());
+    assert_eq!(p.tasks[0].leaders, ["刘某"]);
+}
