@@ -95,3 +95,27 @@ fn prose_with_labels_is_not_a_table() {
     assert_eq!(p.tasks.len(), 1);
     assert_eq!(units(&p, 1, Role::Cooperating), ["市乙局"]);
 }
+
+#[test]
+fn one_cell_per_line_with_broken_header_cells_and_wrapped_unit_names() {
+    // A web copy of a 落实情况 table: header cells broken (牵头责任 / 单位), a bracketed note under a
+    // header cell ((全年)), result columns (落实情况, 完成状态) and a unit name wrapped in two (市生态 / 环境局).
+    let p = parse(
+        "2021年度重点工作落实情况\n序号\n重点工作\n牵头责任\n单位\n协同责任单位\n落实情况\n(全年)\n完成状态\n\
+         1\n地区生产总值增长8%以上。\n市发改委\n市政府各部门、各直属机构。\n全年增长11%。\n已完成\n\
+         2\n生活污水治理率达30%。\n市生态\n环境局\n市住建局。\n已完成50个。\n已完成\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(units(&p, 1, Role::Lead), ["市发改委"]);
+    assert_eq!(
+        units(&p, 1, Role::Cooperating),
+        ["市政府各部门", "各直属机构"]
+    );
+    assert_eq!(units(&p, 2, Role::Lead), ["市生态环境局"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["市住建局"]);
+    assert!(
+        p.tasks.iter().all(|t| !t.text.contains("已完成")),
+        "result columns are not task text"
+    );
+}

@@ -12,8 +12,9 @@ use super::structure::TaskDraft;
 use super::text::is_terminal;
 use super::{Diagnostic, Line};
 use crate::plan::Group;
-use header::{columns, good_header, header_cell};
+use header::{columns, good_header, header_cell_at};
 
+mod cells;
 mod header;
 
 /// What a column holds.
@@ -75,9 +76,13 @@ pub fn find(lines: &[Line]) -> Option<Table> {
         }
         let mut cols = Vec::new();
         let mut n = 0;
-        while let Some(c) = lines.get(k + n).and_then(|l| header_cell(&l.text)) {
+        let texts: Vec<&str> = lines[k..(k + 24).min(lines.len())]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        while let Some((c, used)) = header_cell_at(&texts, n, n > 0) {
             cols.extend(c);
-            n += 1;
+            n += used;
         }
         if n >= 3 && good_header(&cols) {
             return Some(Table {
@@ -131,6 +136,7 @@ impl Row {
 /// Puts a row's cells in their columns (see the module documentation for short and tall rows).
 fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
     let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
+    let cells = cells::join_broken_names(cells, cols.len());
     if cells.len() == cols.len() {
         for (col, cell) in cols.iter().zip(cells) {
             match col {

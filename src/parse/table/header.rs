@@ -76,7 +76,7 @@ fn flush_other(cols: &mut Vec<Col>, other: &mut String) {
         return;
     }
     let task = [
-        "任务", "内容", "事项", "项目", "实事", "措施", "目标", "要求",
+        "任务", "内容", "事项", "项目", "实事", "措施", "目标", "要求", "工作",
     ]
     .iter()
     .any(|w| other.contains(w));
@@ -109,5 +109,32 @@ pub fn header_cell(line: &str) -> Option<Vec<Col>> {
     let cols = columns(&t);
     let f = fold(&t);
     let word = WORDS.iter().any(|(w, _)| f == *w);
-    (word || cols == [Col::Task]).then_some(cols)
+    let report = cols == [Col::Other] && REPORT_ENDINGS.iter().any(|e| f.ends_with(e));
+    (word || report || cols == [Col::Task]).then_some(cols)
+}
+
+/// Columns of results beside the plan (上半年落实情况, 完成状态): part of the header, read as nothing.
+const REPORT_ENDINGS: &[&str] = &["情况", "状态", "进度", "成效", "结果"];
+
+/// The header cell starting at line `k` of a one-cell-per-line header, and how many lines it takes: a cell
+/// the layout broke in two (牵头责任 / 单位) is read joined, and a bracketed note below a cell (落实情况 /
+/// (全年)) belongs to it.
+pub fn header_cell_at(lines: &[&str], k: usize, after_cell: bool) -> Option<(Vec<Col>, usize)> {
+    let line = lines.get(k)?;
+    if let Some(cols) = header_cell(line) {
+        return Some((cols, 1));
+    }
+    let t = line.trim();
+    let bracketed =
+        t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 8;
+    if after_cell && bracketed {
+        return Some((Vec::new(), 1));
+    }
+    let next = lines.get(k + 1)?;
+    let joined = format!("{}{}", t, next.trim());
+    let f = fold(&joined);
+    WORDS
+        .iter()
+        .any(|(w, _)| f == *w)
+        .then(|| (columns(&joined), 2))
 }
