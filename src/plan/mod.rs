@@ -1,6 +1,7 @@
 //! The plan as data: the model, stable ids, the shipped Gansu plan and read-only queries over a plan.
 
 pub mod curation;
+pub mod fix;
 pub mod ids;
 pub mod matrix;
 pub mod model;

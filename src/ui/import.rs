@@ -9,6 +9,7 @@ use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
 use crate::parse::{Parsed, html::html_to_text, parse};
+use crate::plan::fix::UnitFix;
 use crate::route::Route;
 use crate::storage::plans::{self, OnConflict, PlanEntry, PlansError};
 use leptos::prelude::*;
@@ -46,6 +47,9 @@ pub fn ImportPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(None::<PlanEntry>);
+    // Kept while the text is edited (a correction that no longer matches a task is skipped); cleared when
+    // another file is read and after saving.
+    let fixes = RwSignal::new(Vec::<UnitFix>::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // The parse runs in the import worker; the page shows that it is reading, and keeps the previous preview
@@ -122,6 +126,7 @@ pub fn ImportPage() -> impl IntoView {
         };
         // Choosing the same file again must fire `change` again.
         input.set_value("");
+        fixes.set(Vec::new());
         let lang = lang.get_untracked();
         if let Err(problem) = check_file(&file, lang) {
             message.set(Some(problem));
@@ -200,16 +205,18 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         // The preview's parse when it is of this very text (the usual case); parsing again would block the page.
-        let plan = match preview.get_untracked() {
+        let mut plan = match preview.get_untracked() {
             Some(shown) if *shown.source == *source => shown.digest.parsed().plan.clone(),
             _ => parse(&source).plan,
         };
+        fixes.with_untracked(|f| crate::plan::fix::apply(&mut plan, f));
         match plans::save(&Kv::open(), plan, &name.get_untracked(), now_ms(), mode) {
             Ok(entry) => {
                 lib.refresh();
                 match lib.open(&entry.id) {
                     Ok(()) => {
                         text.set(String::new());
+                        fixes.set(Vec::new());
                         lib.notice.set(None);
                         super::browser::push_hash(&Route::Overview);
                     }
@@ -300,10 +307,10 @@ pub fn ImportPage() -> impl IntoView {
                             "No tasks were recognised: tasks start with a number such as “1.” or “（1）” and name a lead or responsible unit. Such a text cannot be saved.",
                         )}
                     </p>
-                    <Preview digest=shown.digest source=shown.source/>
+                    <Preview digest=shown.digest source=shown.source fixes/>
                 }
                 .into_any(),
-                Some(shown) => view! { <Preview digest=shown.digest source=shown.source/> }.into_any(),
+                Some(shown) => view! { <Preview digest=shown.digest source=shown.source fixes/> }.into_any(),
             }}
             <div class="import-save">
                 <label>

@@ -6,12 +6,14 @@
 //! per parse ([`Digest`]) and tasks and flagged lines are shown [`PAGE`] at a time: building the preview
 //! costs the same whatever the size of the plan (issue 17 item 2: 5,000 tasks once froze the page for 46 s).
 
+use super::import_fix::TaskUnits;
 use super::preview_pager::Pager;
 use super::state::use_lang;
 use crate::i18n::Lang;
 use crate::parse::Parsed;
+use crate::plan::Task;
+use crate::plan::fix::UnitFix;
 use crate::plan::query::target_value_label;
-use crate::plan::{Role, Task};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -73,7 +75,12 @@ impl Digest {
 }
 
 #[component]
-pub fn Preview(digest: Arc<Digest>, source: Arc<str>) -> impl IntoView {
+pub fn Preview(
+    digest: Arc<Digest>,
+    source: Arc<str>,
+    /// The person's corrections of units and roles, applied when the plan is saved.
+    fixes: RwSignal<Vec<UnitFix>>,
+) -> impl IntoView {
     let lang = use_lang();
     let task_page = RwSignal::new(0usize);
     let counts = {
@@ -125,7 +132,7 @@ pub fn Preview(digest: Arc<Digest>, source: Arc<str>) -> impl IntoView {
     };
     let tasks = {
         let digest = digest.clone();
-        move || tasks_page(&digest, task_page.get(), lang.get())
+        move || tasks_page(&digest, task_page.get(), lang.get(), fixes)
     };
     view! {
         <section class="import-preview" aria-label=move || lang.get().pick("识别结果", "What was read")>
@@ -139,6 +146,12 @@ pub fn Preview(digest: Arc<Digest>, source: Arc<str>) -> impl IntoView {
             <ul class="counts">{counts}</ul>
             <SourceLines source digest=digest.clone()/>
             <h3>{move || lang.get().pick("任务", "Tasks")}</h3>
+            <p class="muted preview-fix-hint">
+                {move || lang.get().pick(
+                    "单位的职责识别有误时，可在单位旁改为牵头、实施或配合，或移除不是单位的词语；保存时按更正后的结果保存。",
+                    "Where a unit's role was read wrongly, change it beside the unit (lead, implementing, cooperating) or remove words that are not a unit; the plan is saved as corrected.",
+                )}
+            </p>
             <Pager id="preview-task-pager" total=digest.order.len() page=task_page what=("项", "tasks")/>
             {tasks}
         </section>
@@ -146,7 +159,12 @@ pub fn Preview(digest: Arc<Digest>, source: Arc<str>) -> impl IntoView {
 }
 
 /// One page of tasks, under the heading of each group the page reaches into.
-fn tasks_page(digest: &Digest, page: usize, lang: Lang) -> impl IntoView + use<> {
+fn tasks_page(
+    digest: &Digest,
+    page: usize,
+    lang: Lang,
+    fixes: RwSignal<Vec<UnitFix>>,
+) -> impl IntoView + use<> {
     let plan = &digest.parsed.plan;
     let mut sections: Vec<(String, Vec<&Task>)> = Vec::new();
     for (k, heading) in digest.order.iter().skip(page * PAGE).take(PAGE) {
@@ -161,7 +179,10 @@ fn tasks_page(digest: &Digest, page: usize, lang: Lang) -> impl IntoView + use<>
     sections
         .into_iter()
         .map(|(title, tasks)| {
-            let items = tasks.into_iter().map(|t| task_item(t, lang)).collect_view();
+            let items = tasks
+                .into_iter()
+                .map(|t| task_item(t, lang, fixes))
+                .collect_view();
             view! {
                 <section class="preview-group">
                     <h4>{title}</h4>
@@ -172,25 +193,8 @@ fn tasks_page(digest: &Digest, page: usize, lang: Lang) -> impl IntoView + use<>
         .collect_view()
 }
 
-fn task_item(task: &Task, lang: Lang) -> impl IntoView + use<> {
-    let roles = Role::ALL
-        .into_iter()
-        .filter(|role| !task.roles.get(*role).is_empty())
-        .map(|role| {
-            let names: Vec<&str> = task
-                .roles
-                .get(role)
-                .iter()
-                .map(|u| u.name.as_str())
-                .collect();
-            view! {
-                <div class=format!("preview-role role-{}", role.slug())>
-                    <dt>{lang.role(role)}</dt>
-                    <dd>{names.join("、")}</dd>
-                </div>
-            }
-        })
-        .collect_view();
+fn task_item(task: &Task, lang: Lang, fixes: RwSignal<Vec<UnitFix>>) -> impl IntoView + use<> {
+    let roles = view! { <TaskUnits task=task.clone() fixes/> };
     let deadline = task.deadline.as_ref().map(|d| {
         let date = d
             .date

@@ -13,6 +13,7 @@ mod guarded_field;
 mod history;
 mod import;
 mod import_choices;
+mod import_fix;
 mod import_preview;
 mod import_worker;
 mod matrix;

@@ -26,7 +26,11 @@ pub fn TaskPage(number: u32) -> impl IntoView {
             .into_iter()
             .map(|role| {
                 let units = task.roles.get(role).to_vec();
-                let body = if units.is_empty() {
+                let others = task.roles.iter().next().is_some();
+                let body = if units.is_empty() && role == Role::Lead && others {
+                    // A 责任单位 is not a 牵头单位: where the document names no lead, say so.
+                    view! { <span class="muted no-lead">{lang.pick("未注明", "not stated")}</span> }.into_any()
+                } else if units.is_empty() {
                     view! { <span class="muted">{lang.pick("（原文未列）", "(none listed in the source)")}</span> }.into_any()
                 } else {
                     view! {

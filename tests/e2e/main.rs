@@ -12,6 +12,7 @@ mod hardening_import;
 mod hardening_storage;
 mod hardening_ui;
 mod import;
+mod import_fix;
 mod office;
 mod offline;
 mod prerender;

@@ -99,3 +99,25 @@ async fn screens() {
     shoot(&b, &dir, "history").await;
     b.close().await;
 }
+
+/// The import preview with one unit moved and one removed:
+/// `LANBAI_SHOTS=/tmp/shots cargo test --features e2e --test e2e import_screens -- --ignored`.
+#[tokio::test]
+#[ignore]
+async fn import_screens() {
+    let Some(dir) = std::env::var_os("LANBAI_SHOTS").map(std::path::PathBuf::from) else {
+        return;
+    };
+    std::fs::create_dir_all(&dir).expect("shots dir");
+    let (server, b) = open("shots-import").await;
+    b.goto(&server.url("#/import")).await;
+    b.wait_for_text("h1", "导入计划").await;
+    crate::import::paste(&b, crate::import_fix::TEXT).await;
+    b.wait_for_text("#preview-tasks", "2").await;
+    shoot_part(&b, &dir, "import-preview", ".preview-group").await;
+    crate::import_fix::choose_role(&b, "“市政务服务局”在任务 1 中的职责", "lead").await;
+    crate::import_fix::choose_role(&b, "“全市上下”在任务 2 中的职责", "remove").await;
+    b.wait_for_text(".preview-removed", "全市上下").await;
+    shoot_part(&b, &dir, "import-preview-fixed", ".preview-group").await;
+    b.close().await;
+}
