@@ -80,3 +80,24 @@ fn label_lines_of_leaders_lead_and_cooperating_units_under_small_full_stop_numbe
     assert_eq!(units(&p, 1, Role::Implementing), Vec::<&str>::new());
     assert_eq!(p.tasks[0].leaders, ["刘某"]);
 }
+
+#[test]
+fn headings_that_name_an_owner_give_it_to_the_tasks_below() {
+    let p = parse(
+        "某省人民政府工作目标责任分解\n一、张某某省长负责的工作\n(一)省编办牵头的工作\n\
+         1.深化行政管理体制改革。\n2.推进乡镇机构改革。\n协同单位:省财政厅、省人事厅\n\
+         (二)省教育厅牵头的工作\n3.推进义务教育均衡发展。(省发改委牵头,省财政厅配合)\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 3);
+    assert_eq!(units(&p, 1, Role::Lead), ["省编办"]);
+    assert_eq!(units(&p, 2, Role::Lead), ["省编办"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["省财政厅", "省人事厅"]);
+    // The task's own annotation decides its lead; the heading's owner does not replace it.
+    assert_eq!(units(&p, 3, Role::Lead), ["省发改委"]);
+    assert!(
+        p.tasks.iter().all(|t| t.leaders == ["张某某"]),
+        "the person is a leader, never a unit"
+    );
+    assert!(p.units.iter().all(|u| !u.name.contains("张某某")));
+}

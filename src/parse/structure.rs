@@ -4,6 +4,7 @@
 
 use super::annotation::{self, Annotation, Conventions};
 use super::heading::{Level, heading};
+use super::levels::{annotated_leaves, task_level};
 use super::text::is_terminal;
 use super::{Diagnostic, Line};
 use crate::plan::{Group, Section};
@@ -19,6 +20,8 @@ pub struct TaskDraft {
     pub annotated: bool,
     /// The role and line of the last units this task received (to spot a unit cut by the text's end).
     pub last_unit: Option<(crate::plan::Role, usize)>,
+    /// What the headings above it say about its owner (see [`super::owner`]).
+    pub inherited: Vec<Annotation>,
 }
 
 /// The body read into sections, groups and task drafts.
@@ -36,6 +39,8 @@ struct Head {
     title: String,
     text: Vec<(usize, String)>,
     group: Option<u32>,
+    /// The owner this heading names ("省监察厅牵头的工作"), given to the tasks below it.
+    owner: Option<Annotation>,
 }
 
 /// Reads the body lines. Every line ends up in a section, a task or a diagnostic.
@@ -66,6 +71,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                 heads.push(Head {
                     level: h.level,
                     numeral: h.numeral,
+                    owner: super::owner::heading_owner(&h.rest, conv),
                     title: h.rest,
                     text: Vec::new(),
                     group: None,
@@ -94,6 +100,10 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                     line: line.no,
                     number: h.number,
                     group,
+                    inherited: stack
+                        .iter()
+                        .filter_map(|&k| heads[k].owner.clone())
+                        .collect(),
                     ..TaskDraft::default()
                 };
                 add_text(&mut draft, &h.rest, line, conv, diags);
@@ -351,7 +361,12 @@ fn merge(t: &mut TaskDraft, ann: Annotation, line: &Line, diags: &mut Vec<Diagno
 }
 
 fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnostic>) {
-    let Some(t) = task.take() else { return };
+    let Some(mut t) = task.take() else { return };
+    if !t.inherited.is_empty() {
+        let inherited = std::mem::take(&mut t.inherited);
+        super::owner::inherit(&mut t.ann, &inherited);
+        t.annotated |= t.ann.roles.iter().any(|(_, u)| !u.is_empty());
+    }
     if !t.annotated {
         diags.push(Diagnostic {
             line: t.line,
@@ -360,69 +375,4 @@ fn close(task: &mut Option<TaskDraft>, body: &mut Body, diags: &mut Vec<Diagnost
         });
     }
     body.tasks.push(t);
-}
-
-/// Headings above the task level that are tasks themselves: a part whose items carry their own annotation
-/// and have no numbered items below them ("一、主要目标" / "(一)生产总值增长11%左右。(省发改委负责)" beside
-/// "二、…" / "(一)…" / "1.…(…牵头)"), so plans whose parts nest to different depths lose no task.
-fn annotated_leaves(
-    lines: &[Line],
-    conv: Conventions,
-    head_at: &dyn Fn(usize) -> Option<super::heading::Heading>,
-    task_level: Option<Level>,
-) -> Vec<bool> {
-    let levels: Vec<Option<Level>> = (0..lines.len())
-        .map(|k| head_at(k).map(|h| h.level))
-        .collect();
-    let mut out = vec![false; lines.len()];
-    let Some(task_level) = task_level else {
-        return out;
-    };
-    for k in 0..lines.len() {
-        let Some(level) = levels[k].filter(|l| *l < task_level) else {
-            continue;
-        };
-        let next = levels[k + 1..].iter().flatten().next();
-        let leaf = next.is_none_or(|n| *n <= level);
-        out[k] = leaf
-            && head_at(k).is_some_and(|h| {
-                annotation::trailing_bracket(&h.rest).is_some()
-                    && super::inline::has_annotation(&h.rest, conv)
-            });
-    }
-    out
-}
-
-/// The heading level that numbers tasks: the shallowest Arabic level with annotations, else the shallowest
-/// Arabic level, else the deepest Chinese level with annotations, else none (a text of sections only).
-fn task_level(
-    lines: &[Line],
-    conv: Conventions,
-    head_at: &dyn Fn(usize) -> Option<super::heading::Heading>,
-) -> Option<Level> {
-    let mut present: Vec<(Level, bool)> = Vec::new();
-    for (k, _) in lines.iter().enumerate() {
-        let Some(h) = head_at(k) else {
-            continue;
-        };
-        let own = super::inline::has_annotation(&h.rest, conv);
-        let next = lines.get(k + 1).is_some_and(|n| {
-            annotation::label_line(&n.text, conv).is_some()
-                || (heading(&n.text).is_none() && super::inline::has_annotation(&n.text, conv))
-        });
-        match present.iter_mut().find(|(l, _)| *l == h.level) {
-            Some((_, a)) => *a |= own || next,
-            None => present.push((h.level, own || next)),
-        }
-    }
-    crate::sort::sort(&mut present);
-    let arabic = |annotated: bool| {
-        present
-            .iter()
-            .find(|(l, a)| l.is_arabic() && (*a || !annotated))
-            .map(|p| p.0)
-    };
-    arabic(true)
-        .or_else(|| arabic(false))
-        .or_else(|| present.iter().rev().find(|(_, a)| *a).map(|p| p.0))
 }

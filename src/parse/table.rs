@@ -340,6 +340,7 @@ pub fn read(
             annotated: !ann.roles.is_empty(),
             ann,
             last_unit,
+            inherited: Vec::new(),
         });
     }
     out
