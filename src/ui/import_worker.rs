@@ -48,6 +48,8 @@ struct Importer {
     broken: bool,
     /// It has answered once: its wasm loads, so a later failure was caused by what it was given.
     answered: bool,
+    /// The waiting request is a file: a damaged one can end the worker whatever came before.
+    file_waiting: bool,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -104,6 +106,7 @@ fn send(body: &JsValue, done: impl FnOnce(Answer) + 'static) {
         drop(state);
         return done(Err(fail(Unavailable::Failed)));
     }
+    state.file_waiting = body.is_instance_of::<js_sys::Uint8Array>();
     state.waiting = Some((seq, Box::new(done)));
 }
 
@@ -194,6 +197,7 @@ fn start() -> Result<Rc<RefCell<Importer>>, Unavailable> {
             waiting: None,
             broken: false,
             answered: false,
+            file_waiting: false,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -292,14 +296,15 @@ async fn yield_to_page() {
 }
 
 /// The worker cannot be used any more: the waiting request is answered with an error. A worker that had
-/// answered before died of what it was given (a damaged .xls can end calamine's reader), so the next request
-/// starts a new one; one whose wasm never loaded stays broken and later requests are answered at once.
+/// answered before, or that was reading a file, may have died of what it was given (a damaged .xls can end
+/// calamine's reader), so the next request starts a new one; one whose wasm never loaded while parsing a
+/// text stays broken, and later texts are parsed on the page at once.
 fn fail(importer: &Rc<RefCell<Importer>>) {
     let (done, answered) = {
         let mut state = importer.borrow_mut();
         state.broken = true;
         state.worker.terminate();
-        (state.waiting.take(), state.answered)
+        (state.waiting.take(), state.answered || state.file_waiting)
     };
     if answered {
         IMPORTER.with(|i| {

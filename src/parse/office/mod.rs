@@ -101,8 +101,10 @@ pub fn to_text(bytes: &[u8]) -> Result<String, OfficeError> {
         let mut package = Package::open(bytes)?;
         if package.has("word/document.xml") {
             docx::text(&mut package)?
-        } else if package.has("xl/workbook.xml") || package.has("content.xml") {
-            sheet::text(bytes)?
+        } else if package.has("xl/workbook.xml") {
+            sheet::text(bytes, sheet::Kind::Xlsx)?
+        } else if package.has("content.xml") {
+            sheet::text(bytes, sheet::Kind::Ods)?
         } else {
             return Err(OfficeError::NotAPlanFile);
         }
@@ -112,7 +114,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, OfficeError> {
             return Err(OfficeError::Encrypted);
         }
         if holds_stream(bytes, "Workbook") || holds_stream(bytes, "Book") {
-            sheet::text(bytes)?
+            sheet::text(bytes, sheet::Kind::Xls)?
         } else {
             return Err(OfficeError::OldWordFormat);
         }

@@ -6,7 +6,7 @@
 use super::OfficeError;
 use super::grid::{Cell, Grid};
 use crate::date::Date;
-use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Dimensions, Ods, Reader, Xls, Xlsx};
 use std::io::Cursor;
 
 /// A 台账 has hundreds of rows and a dozen columns; cells beyond these are not a plan's (a stray mark far
@@ -19,12 +19,56 @@ const MAX_MERGES: usize = 10_000;
 /// A cell's text at its (row, column) in the sheet.
 type Placed = ((u32, u32), String);
 
+/// Which of the three spreadsheet formats a file is; the caller knows from its container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+/// An open workbook of one of the formats read. Opened by format rather than through calamine's
+/// auto-detection, so the readers of formats no plan arrives in (.xlsb) are not compiled into the worker.
+enum Book<'a> {
+    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>),
+    Ods(Ods<Cursor<&'a [u8]>>),
+}
+
+impl<'a> Book<'a> {
+    fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, OfficeError> {
+        Ok(match kind {
+            Kind::Xlsx => {
+                Book::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|_| OfficeError::Damaged)?)
+            }
+            Kind::Xls => Book::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::XlsError::Password => OfficeError::Encrypted,
+                _ => OfficeError::Damaged,
+            })?),
+            Kind::Ods => Book::Ods(Ods::new(Cursor::new(bytes)).map_err(|_| OfficeError::Damaged)?),
+        })
+    }
+
+    fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(x) => x.sheet_names(),
+            Book::Xls(x) => x.sheet_names(),
+            Book::Ods(x) => x.sheet_names(),
+        }
+    }
+
+    fn range(&mut self, name: &str) -> Result<calamine::Range<Data>, OfficeError> {
+        match self {
+            Book::Xlsx(x) => x.worksheet_range(name).map_err(|_| OfficeError::Damaged),
+            Book::Xls(x) => x.worksheet_range(name).map_err(|_| OfficeError::Damaged),
+            Book::Ods(x) => x.worksheet_range(name).map_err(|_| OfficeError::Damaged),
+        }
+    }
+}
+
 /// The text of every sheet with something in it, in the workbook's order.
-pub fn text(bytes: &[u8]) -> Result<String, OfficeError> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| match e {
-        calamine::Error::Xls(calamine::XlsError::Password) => OfficeError::Encrypted,
-        _ => OfficeError::Damaged,
-    })?;
+pub fn text(bytes: &[u8], kind: Kind) -> Result<String, OfficeError> {
+    let mut book = Book::open(bytes, kind)?;
     let mut lines: Vec<String> = Vec::new();
     for name in book.sheet_names() {
         let cells = cells(&mut book, &name)?;
@@ -43,10 +87,10 @@ pub fn text(bytes: &[u8]) -> Result<String, OfficeError> {
 
 /// The sheet's non-empty cells with their (row, column), within the limits. An .xlsx is streamed cell by
 /// cell, so a reference far out never becomes a dense table in memory.
-fn cells(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Vec<Placed>, OfficeError> {
+fn cells(book: &mut Book, name: &str) -> Result<Vec<Placed>, OfficeError> {
     let within = |(r, c): (u32, u32)| r < MAX_ROWS && c < MAX_COLS;
     let mut out = Vec::new();
-    if let Sheets::Xlsx(x) = book {
+    if let Book::Xlsx(x) = book {
         let mut reader = x
             .worksheet_cells_reader(name)
             .map_err(|_| OfficeError::Damaged)?;
@@ -58,9 +102,7 @@ fn cells(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Vec<Placed>, Of
         }
         return Ok(out);
     }
-    let range = book
-        .worksheet_range(name)
-        .map_err(|_| OfficeError::Damaged)?;
+    let range = book.range(name)?;
     let (top, left) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
         let at = (top.saturating_add(r as u32), left.saturating_add(c as u32));
@@ -100,11 +142,11 @@ fn grid(cells: &[Placed], merges: &[Dimensions]) -> Grid {
 }
 
 /// The merged regions of a sheet; none when the format does not say (a sheet is still read without).
-fn merges(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimensions> {
+fn merges(book: &mut Book, name: &str) -> Vec<Dimensions> {
     match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
+        Book::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Book::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Book::Ods(_) => Vec::new(),
     }
 }
 
