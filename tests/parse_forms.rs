@@ -4,13 +4,9 @@
 use lanbai_planner::parse::{Parsed, parse};
 use lanbai_planner::plan::{Bound, Plan, Role};
 
-fn units(p: &Plan, n: u32, role: Role) -> Vec<&str> {
-    p.tasks
-        .iter()
-        .find(|t| t.number == n)
-        .map(|t| t.roles.get(role).iter().map(|u| u.name.as_str()).collect())
-        .unwrap_or_default()
-}
+#[path = "common/roles.rs"]
+mod roles;
+use roles::units;
 
 fn clean(text: &str) -> Plan {
     let Parsed { plan, diagnostics } = parse(text);

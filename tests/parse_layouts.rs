@@ -4,13 +4,9 @@
 use lanbai_planner::parse::parse;
 use lanbai_planner::plan::{Plan, Role};
 
-fn units(p: &Plan, n: u32, role: Role) -> Vec<&str> {
-    p.tasks
-        .iter()
-        .find(|t| t.number == n)
-        .map(|t| t.roles.get(role).iter().map(|u| u.name.as_str()).collect())
-        .unwrap_or_default()
-}
+#[path = "common/roles.rs"]
+mod roles;
+use roles::units;
 
 fn texts(p: &Plan) -> Vec<&str> {
     p.tasks.iter().map(|t| t.text.as_str()).collect()
