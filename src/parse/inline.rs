@@ -75,12 +75,12 @@ pub fn has_annotation(raw: &str, conv: Conventions) -> bool {
     !split(raw, conv).found.is_empty()
 }
 
-fn char_len(s: &str, at: usize) -> usize {
+pub fn char_len(s: &str, at: usize) -> usize {
     s[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Balanced outermost bracket groups as (byte of the opening bracket, byte of the closing one).
-fn groups(s: &str) -> Vec<(usize, usize)> {
+pub fn groups(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for (i, c) in s.char_indices() {

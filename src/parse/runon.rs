@@ -6,7 +6,8 @@
 use super::Line;
 use super::annotation::{self, Conventions};
 use super::heading::heading;
-use super::text::{is_close, is_open, is_space};
+use super::inline::{char_len, groups};
+use super::text::is_space;
 
 /// Cuts every line at its run-on item starts; the pieces keep the line's number.
 pub fn split_run_on_items(lines: Vec<Line>, conv: Conventions) -> Vec<Line> {
@@ -36,32 +37,15 @@ pub fn split_run_on_items(lines: Vec<Line>, conv: Conventions) -> Vec<Line> {
 /// Byte offsets where a new item starts right after a closing annotation bracket.
 fn item_starts(text: &str, conv: Conventions) -> Vec<usize> {
     let mut cuts = Vec::new();
-    let mut open_at: Option<usize> = None;
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        if is_open(c) {
-            if depth == 0 {
-                open_at = Some(i);
-            }
-            depth += 1;
-        } else if is_close(c) && depth > 0 {
-            depth -= 1;
-            let Some(open) = open_at.filter(|_| depth == 0) else {
-                continue;
-            };
-            let after = i + c.len_utf8();
-            let content = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..i];
-            let rest = &text[after..];
-            let skipped = rest.len()
-                - rest
-                    .trim_start_matches(|c: char| is_space(c) || c == '。')
-                    .len();
-            let next = &rest[skipped..];
-            let names_roles = annotation::mentions_roles(content)
-                && annotation::read(content, conv).is_some_and(|a| !a.roles.is_empty());
-            if names_roles && !next.is_empty() && heading(next).is_some() {
-                cuts.push(after + skipped);
-            }
+    for (open, close) in groups(text) {
+        let content = &text[open + char_len(text, open)..close];
+        let after = close + char_len(text, close);
+        let rest = &text[after..];
+        let next = rest.trim_start_matches(|c: char| is_space(c) || c == '。');
+        let names_roles = annotation::mentions_roles(content)
+            && annotation::read(content, conv).is_some_and(|a| !a.roles.is_empty());
+        if names_roles && !next.is_empty() && heading(next).is_some() {
+            cuts.push(after + rest.len() - next.len());
         }
     }
     cuts

@@ -1,7 +1,7 @@
 //! The header row of a flattened table: which words name which column.
 
 use super::Col;
-use crate::parse::text::fold;
+use crate::parse::text::{fold, is_close, is_open};
 
 /// Header words (folded, no spaces); longer first so 牵头负责部门 wins over 牵头部门.
 pub const WORDS: &[(&str, Col)] = &[
@@ -125,8 +125,7 @@ pub fn header_cell_at(lines: &[&str], k: usize, after_cell: bool) -> Option<(Vec
         return Some((cols, 1));
     }
     let t = line.trim();
-    let bracketed =
-        t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 8;
+    let bracketed = t.starts_with(is_open) && t.ends_with(is_close) && t.chars().count() <= 8;
     if after_cell && bracketed {
         return Some((Vec::new(), 1));
     }
