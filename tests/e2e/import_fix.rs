@@ -43,6 +43,13 @@ async fn units_moved_or_removed_in_the_preview_are_saved_so() {
     );
     choose_role(&b, "“全市上下”在任务 2 中的职责", "remove").await;
     b.wait_for_text(".preview-removed", "全市上下").await;
+    // A removal can be taken back, and made again.
+    b.click(".unit-restore").await;
+    b.wait_for_text(".preview-task .role-cooperating", "全市上下")
+        .await;
+    assert!(b.texts(".preview-removed").await.is_empty());
+    choose_role(&b, "“全市上下”在任务 2 中的职责", "remove").await;
+    b.wait_for_text(".preview-removed", "全市上下").await;
 
     b.click("#import-save").await;
     b.wait_for_text("h1", "某市2021年营商环境工作要点").await;
