@@ -345,10 +345,10 @@ fn export_round_trips_and_rejects_with_reasons() {
         import_file("[1,2]", "p", 99),
         Err(ImportError::NotEditsFile)
     ));
-    let newer = text.replacen("\"schema\": 2", "\"schema\": 3", 1);
+    let newer = text.replacen("\"schema\": 3", "\"schema\": 4", 1);
     assert!(matches!(
         import_file(&newer, "gansu-2020-shuangqu", 1 << 20),
-        Err(ImportError::NewerSchema { found: 3, .. })
+        Err(ImportError::NewerSchema { found: 4, .. })
     ));
     let edited = text.replacen("\"at\": 1580000", "\"at\": 1580001", 1);
     assert_ne!(edited, text);
@@ -388,8 +388,8 @@ fn merge_tie_on_time_goes_to_the_greater_id_on_either_side() {
 fn unknown_schema_values_are_named() {
     let text = export("p", 0, &[]).to_json();
     for (from, to) in [
-        ("\"schema\": 2", "\"schema\": 0"),
-        ("\"schema\": 2", "\"schema\": \"2\""),
+        ("\"schema\": 3", "\"schema\": 0"),
+        ("\"schema\": 3", "\"schema\": \"3\""),
     ] {
         let bad = text.replacen(from, to, 1);
         assert!(
@@ -400,7 +400,7 @@ fn unknown_schema_values_are_named() {
             "{bad}"
         );
     }
-    let no_schema = text.replacen("\"schema\": 2,", "", 1);
+    let no_schema = text.replacen("\"schema\": 3,", "", 1);
     let err = import_file(&no_schema, "p", 1 << 20);
     assert_eq!(err, Err(ImportError::UnknownSchema { found: None }));
 }
@@ -419,6 +419,6 @@ fn a_schema_1_file_still_imports_as_task_level_edits() {
     let ops = vec![op("a-1", 10, status("t6", Status::Done))];
     let v1 = export("p", 0, &ops)
         .to_json()
-        .replacen("\"schema\": 2", "\"schema\": 1", 1);
+        .replacen("\"schema\": 3", "\"schema\": 1", 1);
     assert_eq!(import_file(&v1, "p", 1 << 20).map(|f| f.ops), Ok(ops));
 }

@@ -79,6 +79,9 @@ fn every_fixture_loads_as_expected() {
         if let Some(shipped) = expect.get("shipped_plan") {
             unit_report_expectations(&name, shipped, &fold(&gansu(), &report.ops));
         }
+        if let Some(expected) = expect.get("cycle") {
+            cycle_expectations(&name, expected, &report.ops);
+        }
         let (settings, _) = load_settings(&kv, 1);
         assert_eq!(
             serde_json::to_value(settings.language).ok(),
@@ -98,6 +101,44 @@ fn every_fixture_loads_as_expected() {
             again.quarantined.is_empty(),
             "{name}: reload quarantined again"
         );
+    }
+}
+
+/// v3 fixtures: each unit's standing in the reporting cycle, and the reasons a returned report carries.
+fn cycle_expectations(name: &str, expected: &Value, ops: &[lanbai_planner::journal::Op]) {
+    use lanbai_planner::journal::cycle::cycle;
+    use lanbai_planner::journal::{Period, Schedule};
+    let plan = gansu();
+    let c = cycle(&plan, ops);
+    let period = expected["period"].as_str().and_then(Period::parse);
+    let today = expected["today"]
+        .as_str()
+        .and_then(lanbai_planner::date::Date::parse);
+    let (Some(period), Some(today)) = (period, today) else {
+        panic!("{name}: cycle period and today must be given");
+    };
+    for (unit, want) in expected["standings"].as_object().into_iter().flatten() {
+        let standing = c.standing(unit, period, Schedule::default(), today);
+        assert_eq!(Some(standing.slug()), want.as_str(), "{name}: {unit}");
+    }
+    for (unit, want) in expected["reasons"].as_object().into_iter().flatten() {
+        let review = c
+            .latest(unit, period, Schedule::default())
+            .and_then(|s| s.review.clone());
+        let got: Vec<String> = review
+            .map(|r| {
+                std::iter::once(r.reason)
+                    .chain(r.tasks.into_iter().map(|t| t.reason))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let want: Vec<String> = want
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        assert_eq!(got, want, "{name}: {unit}'s reasons");
     }
 }
 

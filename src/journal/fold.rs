@@ -287,7 +287,7 @@ fn applicable(
                 _ => Ok(()),
             }
         }
-        OpKind::SetCadence { .. } => Ok(()),
+        OpKind::SetCadence { .. } | OpKind::Submit { .. } | OpKind::Review { .. } => Ok(()),
         kind if !state.tasks.contains_key(kind.task()) => {
             Err(IgnoreReason::UnknownTask(kind.task().to_string()))
         }

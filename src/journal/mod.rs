@@ -3,6 +3,7 @@
 
 /// Civil dates (shared with the charts).
 pub use crate::date;
+pub mod cycle;
 pub mod export;
 pub mod fold;
 pub mod merge;

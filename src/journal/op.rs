@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cycle::{TaskReason, Verdict};
 use super::period::Cadence;
 
 /// One edit, as stored, exported and merged.
@@ -109,6 +110,27 @@ pub enum OpKind {
         target: String,
         region: Region,
         as_of: String,
+    },
+    /// A unit seals its report for a period (报送). `ops` names the unit's edits the submission file carries
+    /// (those not in an earlier submission), so the coordinator can see what the version brought. Each
+    /// submission is its own register: re-submitting adds a version and never replaces the first.
+    Submit {
+        submission: String,
+        unit: String,
+        period: String,
+        phone: String,
+        approver: String,
+        ops: Vec<String>,
+    },
+    /// The coordinating unit's decision on one submission (审核): passed, or returned with a reason for the
+    /// whole report and/or per task. A later review of the same submission replaces an earlier one.
+    Review {
+        submission: String,
+        unit: String,
+        period: String,
+        verdict: Verdict,
+        reason: String,
+        tasks: Vec<TaskReason>,
     },
 }
 
@@ -225,6 +247,10 @@ pub enum Field {
         region: Region,
         as_of: String,
     },
+    /// One submission (by its id): written once by its unit.
+    Submission(String),
+    /// The review of one submission (by its id).
+    Review(String),
 }
 
 impl Field {
@@ -260,6 +286,8 @@ impl Field {
                 region,
                 as_of,
             } => format!("{target} {} {as_of}", region_label(region)),
+            Field::Submission(s) => format!("submission {s}"),
+            Field::Review(s) => format!("review of {s}"),
         }
     }
 }
@@ -333,13 +361,15 @@ impl OpKind {
                 region: region.clone(),
                 as_of: as_of.clone(),
             },
+            OpKind::Submit { submission, .. } => Field::Submission(submission.clone()),
+            OpKind::Review { submission, .. } => Field::Review(submission.clone()),
         }
     }
 
     /// The task the op is about (for a target, the task that holds it); empty for plan-wide settings.
     pub fn task(&self) -> &str {
         match self {
-            OpKind::SetCadence { .. } => "",
+            OpKind::SetCadence { .. } | OpKind::Submit { .. } | OpKind::Review { .. } => "",
             OpKind::SetStatus { task, .. }
             | OpKind::SetProgress { task, .. }
             | OpKind::SetReport { task, .. }

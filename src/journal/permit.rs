@@ -26,7 +26,7 @@ pub enum Refusal {
         place: String,
         owner: Option<String>,
     },
-    /// Only the coordinating unit sets deadlines and the cadence.
+    /// Only the coordinating unit sets deadlines and the cadence, and reviews submissions.
     CoordinatorOnly { writer: String },
     /// `writer` deleted or rewrote a note another unit wrote.
     OthersNote { writer: String },
@@ -80,10 +80,10 @@ impl Refusal {
                 None => format!("the coordinating unit reports {place}'s figures, not {writer}"),
             },
             (Refusal::CoordinatorOnly { writer }, Zh) => {
-                format!("只有汇总单位可以修改完成时限和报送周期（{writer} 不是汇总单位）")
+                format!("只有汇总单位可以修改完成时限、报送周期或审核报送（{writer} 不是汇总单位）")
             }
             (Refusal::CoordinatorOnly { writer }, En) => format!(
-                "only the coordinating unit changes deadlines and the reporting cycle ({writer} is not it)"
+                "only the coordinating unit changes deadlines and the reporting cycle, or reviews reports ({writer} is not it)"
             ),
             (Refusal::OthersNote { writer }, Zh) => {
                 format!("{writer} 不能删除或改写其他单位的备注")
@@ -142,7 +142,10 @@ pub fn total_owner(task: &Task) -> Option<&str> {
 pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
     let Some(writer) = op.unit.as_deref() else {
         return match &op.kind {
-            OpKind::SetReport { .. } | OpKind::SetCadence { .. } => Err(Refusal::NoUnit),
+            OpKind::SetReport { .. }
+            | OpKind::SetCadence { .. }
+            | OpKind::Submit { .. }
+            | OpKind::Review { .. } => Err(Refusal::NoUnit),
             OpKind::SetStatus { unit: Some(_), .. } | OpKind::SetProgress { unit: Some(_), .. } => {
                 Err(Refusal::NoUnit)
             }
@@ -163,7 +166,13 @@ pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
         OpKind::SetReport { unit, .. } => {
             report_unit(Some(unit), writer, coordinator, op.kind.task(), responsible)
         }
-        OpKind::SetDeadline { .. } | OpKind::SetCadence { .. } => {
+        // A unit seals only its own report; only the office reviews.
+        OpKind::Submit { unit, .. } if unit != writer => Err(Refusal::OthersReport {
+            writer: writer.into(),
+            unit: unit.clone(),
+        }),
+        OpKind::Submit { .. } => Ok(()),
+        OpKind::SetDeadline { .. } | OpKind::SetCadence { .. } | OpKind::Review { .. } => {
             if coordinator || no_coordinator {
                 Ok(())
             } else {

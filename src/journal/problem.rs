@@ -33,6 +33,8 @@ pub enum OpProblem {
     HalfReportKey,
     /// A due day outside 1..=31.
     BadDueDay,
+    /// A submission naming more edits, or a review more tasks, than any real one.
+    TooManyParts,
 }
 
 /// Which name of an op [`OpProblem::BadName`] is about.
@@ -46,6 +48,7 @@ pub enum Part {
     Author,
     Place,
     Unit,
+    Submission,
 }
 
 /// Which date of an op [`OpProblem::BadDate`] is about.
@@ -70,6 +73,7 @@ impl Part {
             Part::Author => ("填报人", "the author"),
             Part::Place => ("地区名称", "the place name"),
             Part::Unit => ("单位名称", "the unit name"),
+            Part::Submission => ("报送编号", "the submission id"),
         }
     }
 }
@@ -134,6 +138,10 @@ impl OpProblem {
             OpProblem::BadDueDay => pick(
                 "报送日不在 1 到 31 日之间",
                 "the due day is not between 1 and 31",
+            ),
+            OpProblem::TooManyParts => pick(
+                "报送或审核记录包含的条目多得不合常理",
+                "the submission or review lists far more items than any real one",
             ),
         }
     }

@@ -20,10 +20,19 @@ pub fn is_own(op: &Op, own_prefix: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('-'))
 }
 
+/// A submission (报送) has been handed over as a file and a review (审核) as a feedback file: neither can be
+/// taken back by undo. A unit corrects by re-submitting, the coordinator by reviewing again.
+pub fn undoable(kind: &OpKind) -> bool {
+    !matches!(kind, OpKind::Submit { .. } | OpKind::Review { .. })
+}
+
 /// Replays the local user's ops in `(at, id)` order: a fresh edit clears redo (as in every editor); undo moves
 /// an op to the redo stack; redo moves it back.
 pub fn stacks(ops: &[Op], own_prefix: &str) -> UndoStacks {
-    let mut own: Vec<&Op> = ops.iter().filter(|o| is_own(o, own_prefix)).collect();
+    let mut own: Vec<&Op> = ops
+        .iter()
+        .filter(|o| is_own(o, own_prefix) && undoable(&o.kind))
+        .collect();
     crate::sort::sort_by(&mut own, |a, b| a.order_key().cmp(&b.order_key()));
     let mut s = UndoStacks::default();
     for op in own {
@@ -157,6 +166,8 @@ fn reset(kind: &OpKind) -> OpKind {
             region,
             as_of,
         },
+        // Never on an undo stack (see `undoable`); kept as they are.
+        kind @ (OpKind::Submit { .. } | OpKind::Review { .. }) => kind,
     }
 }
 
@@ -317,5 +328,20 @@ pub(super) fn summary(kind: &OpKind) -> (String, String) {
                 format!("{target} {en} cleared actual as of {as_of}"),
             )
         }
+        OpKind::Submit {
+            unit, period, ops, ..
+        } => (
+            format!("{unit} 报送 {period}（{} 条修改）", ops.len()),
+            format!("{unit} submitted {period} ({} edits)", ops.len()),
+        ),
+        OpKind::Review {
+            unit,
+            period,
+            verdict,
+            ..
+        } => (
+            format!("审核 {unit} {period} 报送：{}", verdict.label_zh()),
+            format!("reviewed {unit}'s {period} submission: {}", verdict.label_en()),
+        ),
     }
 }

@@ -9,6 +9,9 @@ use super::problem::{DatePart, OpProblem, Part};
 /// Upper bounds that keep one hostile file from filling storage with a single op.
 pub const MAX_ID_LEN: usize = 128;
 pub const MAX_TEXT_LEN: usize = 20_000;
+/// The most edits one submission may name (and tasks one review may give reasons for): a unit's year of
+/// reports is a few hundred.
+pub const MAX_SUBMITTED_OPS: usize = 100_000;
 /// The largest actual figure taken: far above any plan's count or amount (a thousand trillion), and small
 /// enough that sums and percentages of such figures stay finite.
 pub const MAX_ACTUAL: f64 = 1e15;
@@ -141,6 +144,44 @@ impl Op {
                 short(Part::Target, target)?;
                 region_ok(region)?;
                 date(DatePart::AsOf, as_of)
+            }
+            OpKind::Submit {
+                submission,
+                unit,
+                period,
+                phone,
+                approver,
+                ops,
+            } => {
+                short(Part::Submission, submission)?;
+                report_key_ok(Some(unit), Some(period))?;
+                if phone.len() > MAX_ID_LEN || approver.len() > MAX_ID_LEN {
+                    return Err(OpProblem::BadName(Part::Author));
+                }
+                if ops.len() > MAX_SUBMITTED_OPS {
+                    return Err(OpProblem::TooManyParts);
+                }
+                ops.iter().try_for_each(|o| short(Part::Id, o))
+            }
+            OpKind::Review {
+                submission,
+                unit,
+                period,
+                reason,
+                tasks,
+                ..
+            } => {
+                short(Part::Submission, submission)?;
+                report_key_ok(Some(unit), Some(period))?;
+                if tasks.len() > MAX_SUBMITTED_OPS {
+                    return Err(OpProblem::TooManyParts);
+                }
+                let too_long = reason.len() > MAX_TEXT_LEN
+                    || tasks.iter().any(|t| t.reason.len() > MAX_TEXT_LEN);
+                if too_long {
+                    return Err(OpProblem::NoteTooLong);
+                }
+                tasks.iter().try_for_each(|t| short(Part::Task, &t.task))
             }
         }
     }

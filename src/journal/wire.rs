@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 
+use super::cycle::{TaskReason, Verdict};
 use super::op::{Cause, OpKind, Region, Status, TextPart};
 use super::period::Cadence;
 
@@ -22,10 +23,12 @@ enum KindTag {
     DeleteNote,
     SetActual,
     ClearActual,
+    Submit,
+    Review,
 }
 
 /// The `type` of each `KindTag`, as written in files (to tell "unknown kind" from "malformed" in messages).
-pub(super) const KIND_TAGS: [&str; 9] = [
+pub(super) const KIND_TAGS: [&str; 11] = [
     "set_status",
     "set_progress",
     "set_report",
@@ -35,6 +38,8 @@ pub(super) const KIND_TAGS: [&str; 9] = [
     "delete_note",
     "set_actual",
     "clear_actual",
+    "submit",
+    "review",
 ];
 
 /// Every field any `OpKind` variant has, all optional.
@@ -58,6 +63,13 @@ pub(super) struct OpKindWire {
     part: Option<TextPart>,
     cadence: Option<Cadence>,
     due_day: Option<u8>,
+    submission: Option<String>,
+    phone: Option<String>,
+    approver: Option<String>,
+    ops: Option<Vec<String>>,
+    verdict: Option<Verdict>,
+    reason: Option<String>,
+    tasks: Option<Vec<TaskReason>>,
 }
 
 fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
@@ -117,6 +129,22 @@ impl TryFrom<OpKindWire> for OpKind {
                 target: need(w.target, "target")?,
                 region: need(w.region, "region")?,
                 as_of: need(w.as_of, "as_of")?,
+            },
+            KindTag::Submit => OpKind::Submit {
+                submission: need(w.submission, "submission")?,
+                unit: need(w.unit, "unit")?,
+                period: need(w.period, "period")?,
+                phone: w.phone.unwrap_or_default(),
+                approver: w.approver.unwrap_or_default(),
+                ops: w.ops.unwrap_or_default(),
+            },
+            KindTag::Review => OpKind::Review {
+                submission: need(w.submission, "submission")?,
+                unit: need(w.unit, "unit")?,
+                period: need(w.period, "period")?,
+                verdict: need(w.verdict, "verdict")?,
+                reason: w.reason.unwrap_or_default(),
+                tasks: w.tasks.unwrap_or_default(),
             },
         })
     }
@@ -225,6 +253,25 @@ mod tests {
                 target: "t6.k1".into(),
                 region: Region::Total,
                 as_of: "2020-05-31".into(),
+            },
+            OpKind::Submit {
+                submission: "w-9".into(),
+                unit: "白银市".into(),
+                period: "2020-04".into(),
+                phone: "0943-1234567".into(),
+                approver: "王五".into(),
+                ops: vec!["w-1".into(), "w-2".into()],
+            },
+            OpKind::Review {
+                submission: "w-9".into(),
+                unit: "白银市".into(),
+                period: "2020-04".into(),
+                verdict: Verdict::Returned,
+                reason: "请补充数据".into(),
+                tasks: vec![TaskReason {
+                    task: "t6".into(),
+                    reason: "缺少白银数据".into(),
+                }],
             },
         ];
         for (i, kind) in kinds.into_iter().enumerate() {

@@ -1,0 +1,129 @@
+//! What travels between a unit and the coordinating office: the submission file (报送) a unit sends, the
+//! feedback file (反馈) the office sends back, and what an incoming file holds, read before anything is
+//! merged. Both files are ordinary edits files (format, schema, plan id, checksum), so the import path that
+//! already refuses damaged and foreign files reads them, and merging twice adds nothing.
+
+use std::collections::HashSet;
+
+use super::{Cycle, Verdict};
+use crate::journal::op::{Op, OpKind};
+use crate::plan::Plan;
+
+/// The unit's edits that no earlier submission of the unit carried, oldest first: what the next submission
+/// file holds besides its seal. Submissions and reviews themselves are not edits of the report.
+pub fn unsent_ops<'a>(cycle: &Cycle, ops: &'a [Op], unit: &str) -> Vec<&'a Op> {
+    let sent: HashSet<&str> = cycle
+        .all()
+        .into_iter()
+        .filter(|s| s.unit == unit)
+        .flat_map(|s| s.ops.iter().map(String::as_str))
+        .collect();
+    ops.iter()
+        .filter(|o| o.unit.as_deref() == Some(unit))
+        .filter(|o| !matches!(o.kind, OpKind::Submit { .. } | OpKind::Review { .. }))
+        .filter(|o| !sent.contains(o.id.as_str()))
+        .collect()
+}
+
+/// The ops of a submission file: the edits its seal names (those still in the journal) and the seal.
+pub fn submission_ops(ops: &[Op], seal: &Op) -> Vec<Op> {
+    let OpKind::Submit { ops: carried, .. } = &seal.kind else {
+        return Vec::new();
+    };
+    let carried: HashSet<&str> = carried.iter().map(String::as_str).collect();
+    let mut out: Vec<Op> = ops
+        .iter()
+        .filter(|o| carried.contains(o.id.as_str()))
+        .cloned()
+        .collect();
+    out.push(seal.clone());
+    out
+}
+
+/// The ops of a feedback file for `unit`: the coordinating unit's reviews of the unit's submissions, and
+/// its corrections of the unit's reports, so the unit sees both once it imports the file.
+pub fn feedback_ops(plan: &Plan, ops: &[Op], unit: &str) -> Vec<Op> {
+    let coordinator = plan.meta.coordinator.as_deref();
+    ops.iter()
+        .filter(|o| coordinator.is_none() || o.unit.as_deref() == coordinator)
+        .filter(|o| match &o.kind {
+            OpKind::Review { unit: u, .. } | OpKind::SetReport { unit: u, .. } => u == unit,
+            OpKind::SetStatus { unit: Some(u), .. } | OpKind::SetProgress { unit: Some(u), .. } => {
+                u == unit
+            }
+            _ => false,
+        })
+        .cloned()
+        .collect()
+}
+
+/// Characters no file system takes in a name, replaced so a unit name is always a valid file name.
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `报送-白银市-2020-04.json`
+pub fn submission_file_name(unit: &str, period: &str) -> String {
+    format!("报送-{}-{}.json", file_safe(unit), file_safe(period))
+}
+
+/// `反馈-白银市-2020-04.json`
+pub fn feedback_file_name(unit: &str, period: &str) -> String {
+    format!("反馈-{}-{}.json", file_safe(unit), file_safe(period))
+}
+
+/// What an incoming file of the cycle holds, for the per-file line of 汇总 and for refusing a file that
+/// names units the plan does not have.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SubmissionPackage {
+    /// `(unit, period)` of each seal in the file.
+    pub submissions: Vec<(String, String)>,
+    /// `(unit, period, verdict)` of each review in the file.
+    pub reviews: Vec<(String, String, Verdict)>,
+    /// Edits of reports, figures and notes.
+    pub edits: usize,
+    /// Ops the journal does not have yet.
+    pub new_ops: usize,
+}
+
+impl SubmissionPackage {
+    /// Reads a file's ops against the plan and the local journal. `Err` names the first unit the plan does
+    /// not know (a file for another plan, or a hand-made one): such a file is refused whole.
+    pub fn read(plan: &Plan, local: &[Op], incoming: &[Op]) -> Result<Self, String> {
+        let known = |u: &str| plan.units.iter().any(|x| x.id == u);
+        let have: HashSet<&str> = local.iter().map(|o| o.id.as_str()).collect();
+        let mut out = SubmissionPackage::default();
+        for op in incoming {
+            if let Some(u) = op.unit.as_deref().filter(|u| !known(u)) {
+                return Err(u.to_string());
+            }
+            match &op.kind {
+                OpKind::Submit { unit, period, .. } => {
+                    if !known(unit) {
+                        return Err(unit.clone());
+                    }
+                    out.submissions.push((unit.clone(), period.clone()));
+                }
+                OpKind::Review {
+                    unit,
+                    period,
+                    verdict,
+                    ..
+                } => out.reviews.push((unit.clone(), period.clone(), *verdict)),
+                _ => out.edits += 1,
+            }
+            if !have.contains(op.id.as_str()) {
+                out.new_ops += 1;
+            }
+        }
+        Ok(out)
+    }
+}
