@@ -39,7 +39,20 @@ pub enum Route {
     Import,
     /// The plans in this browser; `?open={id}` switches to one, so a link can name the plan it is about.
     Plans(Option<String>),
+    /// 报送: my unit's tasks for the period under review, and sealing the report into a file.
+    Report,
+    /// 汇总督办: the coordinating office's table of units × periods, submissions dropped in, reviews, 催办.
+    Collect(CollectQuery),
     NotFound(String),
+}
+
+/// What the 汇总 page shows: one submission opened (`unit`, `period`), or only the units still missing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CollectQuery {
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    /// 未报送 only, with the 催办 reminders.
+    pub missing: bool,
 }
 
 /// How the responsibility matrix orders its rows.
@@ -125,6 +138,12 @@ impl Route {
             ["print"] => Route::Print,
             ["import"] => Route::Import,
             ["plans"] => Route::Plans(param("open").filter(|id| !id.is_empty())),
+            ["report"] => Route::Report,
+            ["collect"] => Route::Collect(CollectQuery {
+                unit: param("unit").filter(|u| !u.is_empty()),
+                period: param("period").filter(|p| !p.is_empty()),
+                missing: param("filter").as_deref() == Some("missing"),
+            }),
             _ => not_found(hash),
         }
     }
@@ -163,6 +182,28 @@ impl Route {
             Route::Import => "#/import".into(),
             Route::Plans(None) => "#/plans".into(),
             Route::Plans(Some(id)) => format!("#/plans?open={}", encode(id)),
+            Route::Report => "#/report".into(),
+            Route::Collect(q) => {
+                let mut pairs = Vec::new();
+                if q.missing {
+                    pairs.push(("filter", "missing".to_string()));
+                }
+                if let Some(p) = &q.period {
+                    pairs.push(("period", p.clone()));
+                }
+                if let Some(u) = &q.unit {
+                    pairs.push(("unit", u.clone()));
+                }
+                let query: Vec<String> = pairs
+                    .into_iter()
+                    .map(|(k, v)| format!("{k}={}", encode(&v)))
+                    .collect();
+                if query.is_empty() {
+                    "#/collect".into()
+                } else {
+                    format!("#/collect?{}", query.join("&"))
+                }
+            }
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
@@ -225,6 +266,17 @@ mod tests {
             Route::Plans(None),
             Route::Plans(Some("plan-2021-ffc64a76".into())),
             Route::Plans(Some("a&b=c#d".into())),
+            Route::Report,
+            Route::Collect(CollectQuery::default()),
+            Route::Collect(CollectQuery {
+                unit: Some("白银市".into()),
+                period: Some("2020-04".into()),
+                missing: false,
+            }),
+            Route::Collect(CollectQuery {
+                missing: true,
+                ..Default::default()
+            }),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route, "{}", route.to_hash());

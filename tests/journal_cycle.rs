@@ -99,7 +99,13 @@ fn one_unit_on_time_one_late_one_silent() {
     let plan = gansu();
     let schedule = Schedule::default();
     let mut ops = baiyin_report();
-    ops.push(submit("wby-3", APR20 + 2 * HOUR, "白银市", "2020-04", &["wby-1", "wby-2"]));
+    ops.push(submit(
+        "wby-3",
+        APR20 + 2 * HOUR,
+        "白银市",
+        "2020-04",
+        &["wby-1", "wby-2"],
+    ));
     // 兰州市 sends on 27 April: two days after the 25th.
     ops.push(submit("wlz-1", APR20 + 7 * DAY, "兰州市", "2020-04", &[]));
     let c = cycle(&plan, &ops);
@@ -130,8 +136,7 @@ fn one_unit_on_time_one_late_one_silent() {
         Standing::Missing { overdue_days: None }
     );
     assert_eq!(
-        c.standing("兰州市", APRIL, schedule, today)
-            .words(Lang::Zh),
+        c.standing("兰州市", APRIL, schedule, today).words(Lang::Zh),
         "已报送 04-27 · 逾期 2 天"
     );
 }
@@ -181,7 +186,10 @@ fn return_resubmit_pass_keeps_every_version() {
     let versions = c.versions("白银市", APRIL, s);
     assert_eq!(versions.len(), 2);
     assert_eq!((versions[0].version, versions[1].version), (1, 2));
-    let first_review = versions[0].review.as_ref().expect("first version's review kept");
+    let first_review = versions[0]
+        .review
+        .as_ref()
+        .expect("first version's review kept");
     assert_eq!(first_review.verdict, Verdict::Returned);
     assert_eq!(first_review.tasks[0].reason, "请补充白银数据");
     // The re-submission is not late: the first version was on time.
@@ -192,7 +200,13 @@ fn return_resubmit_pass_keeps_every_version() {
             late_days: None
         }
     );
-    ops.push(review("wof-2", APR20 + 3 * DAY, &second, Verdict::Passed, ""));
+    ops.push(review(
+        "wof-2",
+        APR20 + 3 * DAY,
+        &second,
+        Verdict::Passed,
+        "",
+    ));
     assert_eq!(
         cycle(&plan, &ops).standing("白银市", APRIL, s, today),
         Standing::Passed {
@@ -230,8 +244,17 @@ fn only_the_unit_submits_and_only_the_office_reviews() {
 fn merge_order_does_not_change_the_table() {
     let plan = gansu();
     let first = submit("wby-3", APR20, "白银市", "2020-04", &[]);
-    let unit_file = vec![first.clone(), submit("wlz-1", APR20 + 5, "兰州市", "2020-04", &[])];
-    let office_file = vec![review("wof-1", APR20 + DAY, &first, Verdict::Returned, "补")];
+    let unit_file = vec![
+        first.clone(),
+        submit("wlz-1", APR20 + 5, "兰州市", "2020-04", &[]),
+    ];
+    let office_file = vec![review(
+        "wof-1",
+        APR20 + DAY,
+        &first,
+        Verdict::Returned,
+        "补",
+    )];
     let a = merge(&unit_file, &office_file).ops;
     let b = merge(&office_file, &unit_file).ops;
     assert_eq!(cycle(&plan, &a), cycle(&plan, &b));
@@ -250,13 +273,23 @@ fn a_submission_carries_only_what_no_earlier_one_did_and_imports_once() {
     let refs: Vec<&str> = carried.iter().map(String::as_str).collect();
     let seal = submit("wby-3", APR20 + HOUR, "白银市", "2020-04", &refs);
     ops.push(seal.clone());
-    let file = export("gansu-2020-shuangqu", APR20 + HOUR, &submission_ops(&ops, &seal));
+    let file = export(
+        "gansu-2020-shuangqu",
+        APR20 + HOUR,
+        &submission_ops(&ops, &seal),
+    );
     assert_eq!(file.ops.len(), 3);
-    assert_eq!(submission_file_name("白银市", "2020-04"), "报送-白银市-2020-04.json");
+    assert_eq!(
+        submission_file_name("白银市", "2020-04"),
+        "报送-白银市-2020-04.json"
+    );
     // The office reads it, merges it; the same file again adds nothing.
     let read = import_file(&file.to_json(), "gansu-2020-shuangqu", 1 << 20).expect("valid file");
     let package = SubmissionPackage::read(&plan, &[], &read.ops).expect("known units");
-    assert_eq!(package.submissions, [("白银市".to_string(), "2020-04".to_string())]);
+    assert_eq!(
+        package.submissions,
+        [("白银市".to_string(), "2020-04".to_string())]
+    );
     assert_eq!((package.edits, package.new_ops), (2, 3));
     let office = merge(&[], &read.ops).ops;
     let again = SubmissionPackage::read(&plan, &office, &read.ops).expect("known units");
@@ -325,7 +358,14 @@ fn reporting_units_and_their_tasks() {
 fn the_reminder_names_the_unit_due_date_delay_and_tasks() {
     let plan = gansu();
     let s = Schedule::default();
-    let text = reminder(&plan, "兰州新区管委会", APRIL, s, day("2020-04-30"), Lang::Zh);
+    let text = reminder(
+        &plan,
+        "兰州新区管委会",
+        APRIL,
+        s,
+        day("2020-04-30"),
+        Lang::Zh,
+    );
     for part in [
         "兰州新区管委会：",
         "2020年4月25日前报送",

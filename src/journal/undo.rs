@@ -341,7 +341,10 @@ pub(super) fn summary(kind: &OpKind) -> (String, String) {
             ..
         } => (
             format!("审核 {unit} {period} 报送：{}", verdict.label_zh()),
-            format!("reviewed {unit}'s {period} submission: {}", verdict.label_en()),
+            format!(
+                "reviewed {unit}'s {period} submission: {}",
+                verdict.label_en()
+            ),
         ),
     }
 }

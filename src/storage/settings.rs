@@ -26,6 +26,23 @@ pub struct Settings {
     pub last_export_at: Option<i64>,
     /// The person's name as they sign reports (填报人), asked with the unit before the first edit.
     pub reporter: Option<String>,
+    /// How the person works: reporting for their unit (填报) or coordinating (汇总督办).
+    pub mode: WorkMode,
+    /// 联系电话 and 审核人 as last given with a submission, offered again with the next.
+    pub phone: Option<String>,
+    pub approver: Option<String>,
+}
+
+/// The two ways of working, chosen in the header. A mode, not a permission: what each unit may write is
+/// checked on every op whatever the mode (see `journal::permit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkMode {
+    /// 填报: I report for my unit.
+    #[default]
+    Report,
+    /// 汇总督办: I coordinate (collect, review, chase, publish).
+    Coordinate,
 }
 
 /// What happened to an unreadable settings value.
@@ -76,6 +93,9 @@ fn salvage(v: &Value) -> Settings {
         review_date: field(v, "review_date"),
         last_export_at: field(v, "last_export_at"),
         reporter: field(v, "reporter"),
+        mode: field(v, "mode"),
+        phone: field(v, "phone"),
+        approver: field(v, "approver"),
     }
 }
 

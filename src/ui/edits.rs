@@ -188,9 +188,14 @@ impl Edits {
     /// The op carries the person's unit and name. With no unit chosen yet the edit waits in
     /// `awaiting_unit` while the prompt asks for one (once), and is recorded as soon as it is chosen.
     pub fn record(&self, kind: OpKind) {
+        let _ = self.record_op(kind);
+    }
+
+    /// [`Edits::record`], returning the op as recorded (`None` while it waits for a unit to be chosen).
+    pub fn record_op(&self, kind: OpKind) -> Option<Op> {
         let Some(unit) = self.writer_unit.get_untracked() else {
             self.awaiting_unit.set(Some(kind));
-            return;
+            return None;
         };
         let kind = journal::permit::as_report_of(kind, &unit);
         let by = self
@@ -214,9 +219,10 @@ impl Edits {
                 by,
             }
         });
-        if let Some(op) = op {
-            self.push(op);
+        if let Some(op) = &op {
+            self.push(op.clone());
         }
+        op
     }
 
     /// Undoes this page's latest edit that is not undone yet. Returns false when there is nothing to undo.

@@ -4,7 +4,10 @@
 mod banner;
 mod browser;
 mod chart_view;
+mod collect;
+mod collect_review;
 mod components;
+mod cycle_files;
 mod data;
 mod edit_controls;
 mod edits;
@@ -23,6 +26,7 @@ mod plans;
 mod preview_pager;
 mod print;
 mod quarantine;
+mod report_page;
 mod reports;
 mod search;
 mod settings;
@@ -74,6 +78,9 @@ pub fn App() -> impl IntoView {
         review_date: RwSignal::new(stored.review_date),
         last_export_at: RwSignal::new(stored.last_export_at),
         reporter: RwSignal::new(stored.reporter),
+        mode: RwSignal::new(stored.mode),
+        phone: RwSignal::new(stored.phone),
+        approver: RwSignal::new(stored.approver),
         problem: RwSignal::new(problem),
         save_failed: RwSignal::new(false),
     };
@@ -119,6 +126,9 @@ fn persist_settings(
             review_date: settings.review_date.get(),
             last_export_at: settings.last_export_at.get(),
             reporter: settings.reporter.get(),
+            mode: settings.mode.get(),
+            phone: settings.phone.get(),
+            approver: settings.approver.get(),
         });
         settings.save_failed.set(!saved);
     });

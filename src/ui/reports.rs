@@ -167,9 +167,10 @@ pub(super) fn writable_unit(
     is_responsible(task, mine).then(|| mine.to_string())
 }
 
-/// The person's own report on the task for the period: status, percent, and the three texts.
+/// The person's own report on the task for the period: status, percent, and the three texts. On 报送
+/// (`in_list`) many forms share a page: no element ids, and the required fields (状态, 本期进展) are marked.
 #[component]
-pub fn ReportForm(task: Task) -> impl IntoView {
+pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView {
     let edits = use_edits();
     let lang = use_lang();
     let plan = use_plan();
@@ -262,9 +263,10 @@ pub fn ReportForm(task: Task) -> impl IntoView {
                 record(&|unit, period| OpKind::SetReport { task: task_id.clone(), unit, period, part, text: text.clone() });
             };
             view! {
-                <label class="wide">
+                <label class="wide" class:required=in_list && part == TextPart::Progress>
                     <span>{move || lang.get().pick(part.label_zh(), part.label_en())}</span>
-                    <textarea rows="2" id=format!("report-{part:?}").to_lowercase() node_ref=field.node
+                    <textarea rows="2" id=(!in_list).then(|| format!("report-{part:?}").to_lowercase())
+                        data-part=format!("{part:?}").to_lowercase() node_ref=field.node
                         on:input=move |_| field.typed() on:blur=move |_| field.left() on:change=on_change></textarea>
                 </label>
             }
@@ -327,19 +329,21 @@ pub fn ReportForm(task: Task) -> impl IntoView {
     };
     let can_write = move || unit.get().is_some() || my_unit.get().is_none();
     view! {
-        <section class="editor report-form" aria-labelledby="editor-title">
-            <h2 id="editor-title">{tr("本期报送", "Report for this period")}</h2>
-            <p class="who" id="report-who">{heading}</p>
-            {coordinator_pick}
+        <section class="editor report-form" aria-labelledby=(!in_list).then_some("editor-title")>
+            {(!in_list).then(|| view! {
+                <h2 id="editor-title">{tr("本期报送", "Report for this period")}</h2>
+                <p class="who" id="report-who">{heading}</p>
+                {coordinator_pick}
+            })}
             <Show when=can_write>
                 <div class="editor-grid">
-                    <label>
+                    <label class:required=in_list>
                         <span>{tr("状态", "Status")}</span>
-                        <select id="task-status" aria-label="状态 / Status" on:change=on_status.clone()>{status_options}</select>
+                        <select id=(!in_list).then_some("task-status") class="task-status" aria-label="状态 / Status" on:change=on_status.clone()>{status_options}</select>
                     </label>
                     <label>
                         <span>{tr("进度（%）", "Progress (%)")}</span>
-                        <input id="task-progress" type="number" min="0" max="100" step="5" aria-label="进度 / Progress"
+                        <input id=(!in_list).then_some("task-progress") class="task-progress" type="number" min="0" max="100" step="5" aria-label="进度 / Progress"
                             node_ref=percent.node on:input=move |_| percent.typed() on:blur=move |_| percent.left() on:change=on_percent.clone()/>
                     </label>
                 </div>

@@ -16,6 +16,11 @@ pub struct SettingsContext {
     pub last_export_at: RwSignal<Option<i64>>,
     /// The person's name as they sign reports (填报人).
     pub reporter: RwSignal<Option<String>>,
+    /// 填报 or 汇总督办 (see `WorkMode`).
+    pub mode: RwSignal<crate::storage::settings::WorkMode>,
+    /// 联系电话 and 审核人 as last given with a submission.
+    pub phone: RwSignal<Option<String>>,
+    pub approver: RwSignal<Option<String>>,
     /// What was wrong with the stored settings at start, for the banner.
     pub problem: RwSignal<Option<SettingsProblem>>,
     /// The last settings write failed (quota): shown on `#/data`.

@@ -123,6 +123,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             {move || my_unit.get().map(|id| view! {
                 <a class="my-duties" href=Route::Unit(id).to_hash()>{tr("我的责任清单", "My duties")}</a>
             })}
+            <WorkModePicker/>
             <DataStatus/>
             <button
                 class="lang-toggle"
@@ -133,6 +134,53 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
                 {tr("English", "中文")}
             </button>
         </header>
+    }
+}
+
+/// 填报 or 汇总督办, and the page of the chosen way. Choosing 汇总督办 makes the plan's coordinating unit
+/// "my unit", since reviews are that unit's edits; it is a way of working, not a login.
+#[component]
+fn WorkModePicker() -> impl IntoView {
+    use crate::storage::settings::WorkMode;
+    let settings = super::settings::use_settings();
+    let plan = use_plan();
+    let my_unit = use_my_unit();
+    let on_change = move |ev: leptos::ev::Event| {
+        let mode = if event_target_value(&ev) == "coordinate" {
+            WorkMode::Coordinate
+        } else {
+            WorkMode::Report
+        };
+        settings.mode.set(mode);
+        let next = match mode {
+            WorkMode::Coordinate => {
+                if let Some(office) = plan.read_untracked().meta.coordinator.clone() {
+                    my_unit.set(Some(office));
+                }
+                Route::Collect(Default::default())
+            }
+            WorkMode::Report => Route::Report,
+        };
+        browser::push_hash(&next);
+    };
+    let link = move || match settings.mode.get() {
+        WorkMode::Report => {
+            view! { <a class="cycle-link" href="#/report">{tr("报送", "Report")}</a> }.into_any()
+        }
+        WorkMode::Coordinate => {
+            view! { <a class="cycle-link" href="#/collect">{tr("汇总督办", "Collect")}</a> }
+                .into_any()
+        }
+    };
+    view! {
+        <label class="mode-picker">
+            <span class="visually-hidden">{tr("工作方式", "Way of working")}</span>
+            <select id="work-mode" aria-label=tr("工作方式", "Way of working") on:change=on_change>
+                <option value="report" selected=move || settings.mode.get() == WorkMode::Report>{tr("填报", "Reporting")}</option>
+                <option value="coordinate" selected=move || settings.mode.get() == WorkMode::Coordinate>{tr("汇总督办", "Coordinating")}</option>
+            </select>
+        </label>
+        {link}
     }
 }
 
@@ -197,6 +245,8 @@ fn Outline() -> impl IntoView {
         <ul class="outline-links">
             <li><a href="#/units">{tr("责任单位", "Units")}</a></li>
             <li><a href="#/matrix">{tr("分工矩阵", "Responsibility matrix")}</a></li>
+            <li><a href="#/report">{tr("报送", "Report")}</a></li>
+            <li><a href="#/collect">{tr("汇总督办", "Collect and review")}</a></li>
             <li><a href="#/targets">{tr("目标图表", "Target charts")}</a></li>
             <li><a href="#/history">{tr("修改记录", "History")}</a></li>
             <li><a href="#/print">{tr("打印报表", "Print report")}</a></li>
@@ -363,6 +413,8 @@ fn Page() -> impl IntoView {
         Route::Targets => super::targets::TargetsPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
         Route::Print => super::print::PrintPage().into_any(),
+        Route::Report => super::report_page::ReportPage().into_any(),
+        Route::Collect(query) => view! { <super::collect::CollectPage query/> }.into_any(),
     }
 }
 

@@ -7,6 +7,8 @@ mod attack_texts;
 mod attacks;
 mod browser;
 mod charts;
+mod clock;
+mod cycle;
 mod edits;
 mod hardening_import;
 mod hardening_storage;

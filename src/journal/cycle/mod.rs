@@ -7,9 +7,11 @@
 //! Days of the cycle (when a report was submitted, how late) are counted in China Standard Time, the plan's
 //! own clock: a report sent at 23:30 on the due day in Lanzhou is on time whatever the machine's zone.
 
+mod complete;
 mod package;
 mod remind;
 
+pub use complete::{Gap, gaps};
 pub use package::{
     SubmissionPackage, feedback_file_name, feedback_ops, submission_file_name, submission_ops,
     unsent_ops,
@@ -134,7 +136,11 @@ impl Standing {
         };
         match self {
             Standing::Missing { overdue_days } => {
-                format!("{}{}", lang.pick("未报送", "Not submitted"), late(*overdue_days))
+                format!(
+                    "{}{}",
+                    lang.pick("未报送", "Not submitted"),
+                    late(*overdue_days)
+                )
             }
             Standing::Submitted { at, late_days } => format!(
                 "{} {}{}",
@@ -142,7 +148,9 @@ impl Standing {
                 day(*at),
                 late(*late_days)
             ),
-            Standing::Returned { at } => format!("{} {}", lang.pick("已退回", "Returned"), day(*at)),
+            Standing::Returned { at } => {
+                format!("{} {}", lang.pick("已退回", "Returned"), day(*at))
+            }
             Standing::Passed { at } => format!("{} {}", lang.pick("已通过", "Passed"), day(*at)),
         }
     }
@@ -194,23 +202,25 @@ pub fn cycle(plan: &Plan, ops: &[Op]) -> Cycle {
         let Some(parsed) = Period::parse(period) else {
             continue;
         };
-        let review = reviews.get(submission.as_str()).and_then(|r| match &r.kind {
-            OpKind::Review {
-                unit: u,
-                period: p,
-                verdict,
-                reason,
-                tasks,
-                ..
-            } if u == unit && p == period => Some(ReviewState {
-                verdict: *verdict,
-                reason: reason.clone(),
-                tasks: tasks.clone(),
-                at: r.at,
-                by: r.by.clone(),
-            }),
-            _ => None,
-        });
+        let review = reviews
+            .get(submission.as_str())
+            .and_then(|r| match &r.kind {
+                OpKind::Review {
+                    unit: u,
+                    period: p,
+                    verdict,
+                    reason,
+                    tasks,
+                    ..
+                } if u == unit && p == period => Some(ReviewState {
+                    verdict: *verdict,
+                    reason: reason.clone(),
+                    tasks: tasks.clone(),
+                    at: r.at,
+                    by: r.by.clone(),
+                }),
+                _ => None,
+            });
         out.versions
             .entry((unit.clone(), period.clone()))
             .or_default()
@@ -259,7 +269,10 @@ impl Cycle {
     }
 
     pub fn find(&self, submission: &str) -> Option<&Submission> {
-        self.versions.values().flatten().find(|s| s.id == submission)
+        self.versions
+            .values()
+            .flatten()
+            .find(|s| s.id == submission)
     }
 
     /// The unit's latest submission for the period, if any.
@@ -268,7 +281,13 @@ impl Cycle {
     }
 
     /// Where the unit stands for the period on `today` (the review date).
-    pub fn standing(&self, unit: &str, period: Period, schedule: Schedule, today: Date) -> Standing {
+    pub fn standing(
+        &self,
+        unit: &str,
+        period: Period,
+        schedule: Schedule,
+        today: Date,
+    ) -> Standing {
         let due = period.due_date(schedule.due_day);
         let Some(latest) = self.latest(unit, period, schedule) else {
             let over = today.days() - due.days();
@@ -332,4 +351,3 @@ pub fn report_tasks<'a>(plan: &'a Plan, unit: &str) -> (Vec<&'a Task>, Vec<&'a T
         .collect();
     (main, cooperating)
 }
-

@@ -127,3 +127,40 @@ impl SubmissionPackage {
         Ok(out)
     }
 }
+
+impl SubmissionPackage {
+    /// The per-file line of 汇总: what the file is and what it added, e.g.
+    /// `白银市 2020年4月 报送 · 3 条修改，新增 3 条` or `… · 已导入过，没有新内容`.
+    pub fn summary(&self, added: usize, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        let period = |p: &str| {
+            crate::journal::Period::parse(p).map_or_else(|| p.to_string(), |p| p.label(lang))
+        };
+        let mut parts: Vec<String> = self
+            .submissions
+            .iter()
+            .map(|(u, p)| match lang {
+                Lang::Zh => format!("{u} {} 报送", period(p)),
+                Lang::En => format!("{u}'s submission for {}", period(p)),
+            })
+            .collect();
+        parts.extend(self.reviews.iter().map(|(u, p, v)| match lang {
+            Lang::Zh => format!("{u} {} 审核意见：{}", period(p), v.label_zh()),
+            Lang::En => format!("review of {u}'s {}: {}", period(p), v.label_en()),
+        }));
+        if parts.is_empty() {
+            parts.push(
+                lang.pick("修改记录（无报送）", "edits (no submission)")
+                    .into(),
+            );
+        }
+        let what = parts.join(lang.pick("；", "; "));
+        let count = match (lang, added) {
+            (Lang::Zh, 0) => format!("{} 条修改，已导入过，没有新内容", self.edits),
+            (Lang::En, 0) => format!("{} edits, already imported: nothing new", self.edits),
+            (Lang::Zh, n) => format!("{} 条修改，新增 {n} 条", self.edits),
+            (Lang::En, n) => format!("{} edits, {n} new", self.edits),
+        };
+        format!("{what} · {count}")
+    }
+}

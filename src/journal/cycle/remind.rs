@@ -21,7 +21,11 @@ fn task_list(tasks: &[&Task], lang: Lang) -> String {
         .iter()
         .map(|t| {
             let short: String = t.text.chars().take(24).collect();
-            let more = if t.text.chars().count() > 24 { "…" } else { "" };
+            let more = if t.text.chars().count() > 24 {
+                "…"
+            } else {
+                ""
+            };
             match lang {
                 Lang::Zh => format!("任务{}（{short}{more}）", t.number),
                 Lang::En => format!("task {} ({short}{more})", t.number),
