@@ -148,13 +148,20 @@ fn StandingTable() -> impl IntoView {
         let plan = plan.read();
         let view = edits.view.read();
         let today = review_day(&view);
+        let c = cycle.read();
+        // From the first period anyone submitted for (where the cycle started here) to the one under review.
+        let first = c
+            .all()
+            .iter()
+            .map(|s| s.period.under(view.schedule.cadence))
+            .min()
+            .unwrap_or(view.period);
         let periods: Vec<_> = view
             .schedule
             .periods(plan.meta.year)
             .into_iter()
-            .filter(|p| *p <= view.period)
+            .filter(|p| *p >= first && *p <= view.period)
             .collect();
-        let c = cycle.read();
         let head = periods
             .iter()
             .map(|p| view! { <th scope="col">{p.label(lang)}</th> })
@@ -184,7 +191,7 @@ fn StandingTable() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
+            <div class="h-scroll">
                 <table class="standing-table" id="standing-table">
                     <thead><tr><th scope="col">{lang.pick("单位", "Unit")}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>

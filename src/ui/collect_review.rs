@@ -69,7 +69,7 @@ pub fn SubmissionReview(unit: String, period: Period) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="table-scroll">
+                <div class="h-scroll">
                     <table class="versions" id="submission-versions">
                         <thead><tr>
                             <th scope="col">{lang.pick("版本", "Version")}</th>
@@ -229,7 +229,7 @@ pub fn SubmissionReview(unit: String, period: Period) -> impl IntoView {
         <section class="submission-review" id="submission-review" aria-labelledby="review-title">
             <h2 id="review-title">{title}</h2>
             {versions}
-            <div class="table-scroll">
+            <div class="h-scroll">
                 <table class="review-tasks">
                     <thead><tr>
                         <th scope="col">{tr("任务", "Task")}</th>
@@ -239,7 +239,7 @@ pub fn SubmissionReview(unit: String, period: Period) -> impl IntoView {
                     <tbody>{task_rows}</tbody>
                 </table>
             </div>
-            <label class="wide">
+            <label class="review-note">
                 <span>{tr("审核意见 / 退回理由（整份报告）", "Review note / reason (whole report)")}</span>
                 <textarea id="review-reason" rows="2" prop:value=move || overall.get() on:input=move |ev| overall.set(event_target_value(&ev))></textarea>
             </label>

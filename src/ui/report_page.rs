@@ -219,11 +219,23 @@ fn ReportTask(
             )
         }
     };
-    let targets = task
-        .targets
-        .iter()
-        .map(|t| view! { <super::edit_controls::TargetActuals target=t.clone()/> })
-        .collect_view();
+    let target_count = task.targets.len();
+    let targets = (target_count > 0).then(|| {
+        let tables = task
+            .targets
+            .iter()
+            .map(|t| view! { <super::edit_controls::TargetActuals target=t.clone()/> })
+            .collect_view();
+        view! {
+            <details class="report-targets">
+                <summary>{move || match lang.get() {
+                    Lang::Zh => format!("指标数据（{target_count} 项）"),
+                    Lang::En => format!("Target figures ({target_count})"),
+                }}</summary>
+                {tables}
+            </details>
+        }
+    });
     view! {
         <section class="report-task" data-task=task_id.clone()>
             <h3><TaskLink task=task.clone() chars=60/></h3>

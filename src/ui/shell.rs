@@ -137,7 +137,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// 填报 or 汇总督办, and the page of the chosen way. Choosing 汇总督办 makes the plan's coordinating unit
+/// 填报 or 汇总督办; choosing one opens its page (报送 or 汇总督办). Choosing 汇总督办 makes the plan's coordinating unit
 /// "my unit", since reviews are that unit's edits; it is a way of working, not a login.
 #[component]
 fn WorkModePicker() -> impl IntoView {
@@ -163,15 +163,6 @@ fn WorkModePicker() -> impl IntoView {
         };
         browser::push_hash(&next);
     };
-    let link = move || match settings.mode.get() {
-        WorkMode::Report => {
-            view! { <a class="cycle-link" href="#/report">{tr("报送", "Report")}</a> }.into_any()
-        }
-        WorkMode::Coordinate => {
-            view! { <a class="cycle-link" href="#/collect">{tr("汇总督办", "Collect")}</a> }
-                .into_any()
-        }
-    };
     view! {
         <label class="mode-picker">
             <span class="visually-hidden">{tr("工作方式", "Way of working")}</span>
@@ -180,7 +171,6 @@ fn WorkModePicker() -> impl IntoView {
                 <option value="coordinate" selected=move || settings.mode.get() == WorkMode::Coordinate>{tr("汇总督办", "Coordinating")}</option>
             </select>
         </label>
-        {link}
     }
 }
 

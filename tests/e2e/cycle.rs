@@ -59,6 +59,23 @@ async fn cell(b: &Browser, unit: &str, needle: &str) -> String {
     .await
 }
 
+/// With `LANBAI_SHOTS` set, screenshots of the page as it stands (wide and 400 px) for a person to look at;
+/// the window is put back afterwards so the test goes on as before.
+async fn look(b: &Browser, name: &str) {
+    let Some(dir) = std::env::var_os("LANBAI_SHOTS").map(PathBuf::from) else {
+        return;
+    };
+    std::fs::create_dir_all(&dir).expect("shots dir");
+    // What a person sees first (the viewport), wide and narrow; the pages are long.
+    for (width, tag) in [(1280, "wide"), (400, "narrow")] {
+        b.client.set_window_size(width, 1000).await.expect("resize");
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let png = b.client.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}-{tag}.png")), png).expect("write png");
+    }
+    b.client.set_window_size(1280, 1000).await.expect("resize");
+}
+
 fn both(a: &Path, b: &Path) -> PathBuf {
     // chromedriver takes several files for a `multiple` input as one newline-separated string.
     PathBuf::from(format!("{}\n{}", a.display(), b.display()))
@@ -74,6 +91,7 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
     let gaps = baiyin.wait_for_text("#report-gaps", "任务1").await;
     assert!(gaps.contains("本期进展"), "{gaps}");
     report_task_6(&server, &baiyin, "30", "白银市新认定高新技术企业5家").await;
+    look(&baiyin, "cycle-report").await;
     let by_v1 = submit(&baiyin, "报送-白银市-2020-04.json", "by-v1.json").await;
     baiyin
         .wait_for_text("#report-standing", "已报送 04-20")
@@ -117,6 +135,7 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
     let late = cell(&office, "兰州市", "已报送 04-27").await;
     assert!(late.contains("逾期 2 天"), "{late}");
     cell(&office, "兰州新区管委会", "未报送 · 逾期 3 天").await;
+    look(&office, "cycle-collect").await;
 
     // 催办: the silent unit gets a reminder; the two that reported do not.
     office.click("#filter-missing").await;
@@ -139,6 +158,7 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
             .is_empty(),
         "白银市 has submitted"
     );
+    look(&office, "cycle-reminders").await;
     office.click("#download-reminders").await;
     let (_, list) = office.downloaded("催办-2020-04.txt").await;
     let list = String::from_utf8(list).expect("utf-8");
@@ -170,6 +190,7 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
     set_value(&office, "#review-reason", "数据不全").await;
     office.click("#review-return").await;
     office.wait_for_text("#review-message", "已退回").await;
+    look(&office, "cycle-review").await;
     office.click("#download-feedback").await;
     let feedback = keep(&office, "反馈-白银市-2020-04.json", "fb.json").await;
     cell(&office, "白银市", "已退回").await;
@@ -190,6 +211,7 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
         )
         .await;
     baiyin.wait_for_text("#report-standing", "已退回").await;
+    look(&baiyin, "cycle-returned").await;
     set_value(
         &baiyin,
         ".report-task[data-task='t6'] textarea[data-part='progress']",

@@ -130,7 +130,7 @@ impl SubmissionPackage {
 
 impl SubmissionPackage {
     /// The per-file line of 汇总: what the file is and what it added, e.g.
-    /// `白银市 2020年4月 报送 · 3 条修改，新增 3 条` or `… · 已导入过，没有新内容`.
+    /// `白银市 2020年4月 报送 · 共 4 条记录，新增 4 条` or `… · 共 4 条记录，已导入过，没有新内容`.
     pub fn summary(&self, added: usize, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         let period = |p: &str| {
@@ -155,11 +155,12 @@ impl SubmissionPackage {
             );
         }
         let what = parts.join(lang.pick("；", "; "));
+        let total = self.edits + self.submissions.len() + self.reviews.len();
         let count = match (lang, added) {
-            (Lang::Zh, 0) => format!("{} 条修改，已导入过，没有新内容", self.edits),
-            (Lang::En, 0) => format!("{} edits, already imported: nothing new", self.edits),
-            (Lang::Zh, n) => format!("{} 条修改，新增 {n} 条", self.edits),
-            (Lang::En, n) => format!("{} edits, {n} new", self.edits),
+            (Lang::Zh, 0) => format!("共 {total} 条记录，已导入过，没有新内容"),
+            (Lang::En, 0) => format!("{total} records, already imported: nothing new"),
+            (Lang::Zh, n) => format!("共 {total} 条记录，新增 {n} 条"),
+            (Lang::En, n) => format!("{total} records, {n} new"),
         };
         format!("{what} · {count}")
     }
