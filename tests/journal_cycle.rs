@@ -402,3 +402,138 @@ fn a_monthly_submission_counts_for_its_quarter() {
     };
     assert_eq!(c.versions("白银市", q2, quarterly).len(), 1);
 }
+
+fn request(id: &str, at: i64, unit: &str, task: &str, date: &str) -> Op {
+    op_by(
+        id,
+        at,
+        unit,
+        "李四",
+        OpKind::RequestExtension {
+            request: id.into(),
+            task: task.into(),
+            date: date.into(),
+            reason: "受疫情影响，项目延后开工".into(),
+        },
+    )
+}
+
+fn decide(id: &str, at: i64, writer: &str, request: &str, task: &str, approve: bool) -> Op {
+    op_by(
+        id,
+        at,
+        writer,
+        "督办员",
+        OpKind::DecideExtension {
+            request: request.into(),
+            task: task.into(),
+            approve,
+            reason: if approve {
+                String::new()
+            } else {
+                "理由不充分".into()
+            },
+        },
+    )
+}
+
+#[test]
+fn an_approved_extension_moves_the_deadline_and_a_refused_one_does_not() {
+    use lanbai_planner::journal::fold;
+    let plan = gansu();
+    let ask = request("wby-5", APR20, "白银市", "t6", "2020-09-30");
+    let pending = fold(&plan, std::slice::from_ref(&ask));
+    let t6 = &pending.tasks["t6"];
+    assert_eq!(t6.deadline, "2020-12-31", "a request alone changes nothing");
+    assert_eq!(t6.extensions.len(), 1);
+    assert!(t6.extensions[0].decision.is_none());
+
+    let refused = fold(
+        &plan,
+        &[
+            ask.clone(),
+            decide("wof-5", APR20 + DAY, OFFICE, "wby-5", "t6", false),
+        ],
+    );
+    assert_eq!(refused.tasks["t6"].deadline, "2020-12-31");
+    let decision = refused.tasks["t6"].extensions[0]
+        .decision
+        .clone()
+        .expect("decided");
+    assert!(!decision.approve && decision.reason == "理由不充分");
+
+    let approved = fold(
+        &plan,
+        &[
+            ask.clone(),
+            decide("wof-5", APR20 + DAY, OFFICE, "wby-5", "t6", true),
+        ],
+    );
+    assert_eq!(approved.tasks["t6"].deadline, "2020-09-30");
+    assert!(approved.tasks["t6"].deadline_edited);
+
+    // The office setting another date afterwards wins; one set before the approval does not.
+    let later = op_by(
+        "wof-6",
+        APR20 + 2 * DAY,
+        OFFICE,
+        "督办员",
+        OpKind::SetDeadline {
+            task: "t6".into(),
+            date: Some("2020-10-31".into()),
+        },
+    );
+    let mut earlier = later.clone();
+    earlier.id = "wof-4".into();
+    earlier.at = APR20;
+    let approve = decide("wof-5", APR20 + DAY, OFFICE, "wby-5", "t6", true);
+    assert_eq!(
+        fold(&plan, &[ask.clone(), approve.clone(), later]).tasks["t6"].deadline,
+        "2020-10-31"
+    );
+    assert_eq!(
+        fold(&plan, &[ask, approve, earlier]).tasks["t6"].deadline,
+        "2020-09-30"
+    );
+}
+
+#[test]
+fn only_the_office_decides_and_only_a_responsible_unit_asks() {
+    use lanbai_planner::journal::fold;
+    let plan = gansu();
+    // 白银市 approving its own request, and 省科技厅 (no part in task 6) asking: both ignored.
+    let ops = [
+        request("wby-5", APR20, "白银市", "t6", "2020-09-30"),
+        decide("wby-6", APR20 + 1, "白银市", "wby-5", "t6", true),
+        request("wkj-1", APR20, "省科技厅", "t6", "2020-08-31"),
+    ];
+    let view = fold(&plan, &ops);
+    assert_eq!(view.tasks["t6"].deadline, "2020-12-31");
+    let ignored: Vec<&str> = view.ignored.iter().map(|i| i.op_id.as_str()).collect();
+    assert_eq!(ignored, ["wby-6", "wkj-1"]);
+    // A decision naming another task than the request's does not count either.
+    let wrong = fold(
+        &plan,
+        &[
+            request("wby-5", APR20, "白银市", "t6", "2020-09-30"),
+            decide("wof-5", APR20 + DAY, OFFICE, "wby-5", "t7", true),
+        ],
+    );
+    assert_eq!(wrong.tasks["t6"].deadline, "2020-12-31");
+}
+
+#[test]
+fn feedback_carries_the_decisions_on_the_units_requests() {
+    let plan = gansu();
+    let ops = vec![
+        request("wby-5", APR20, "白银市", "t6", "2020-09-30"),
+        request("wlz-5", APR20, "兰州市", "t6", "2020-08-31"),
+        decide("wof-5", APR20 + DAY, OFFICE, "wby-5", "t6", true),
+        decide("wof-6", APR20 + DAY, OFFICE, "wlz-5", "t6", false),
+    ];
+    let ids: Vec<String> = feedback_ops(&plan, &ops, "白银市")
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(ids, ["wof-5"]);
+}

@@ -121,6 +121,14 @@ fn cycle_expectations(name: &str, expected: &Value, ops: &[lanbai_planner::journ
         let standing = c.standing(unit, period, Schedule::default(), today);
         assert_eq!(Some(standing.slug()), want.as_str(), "{name}: {unit}");
     }
+    let view = lanbai_planner::journal::fold(&plan, ops);
+    for (task, want) in expected["deadlines"].as_object().into_iter().flatten() {
+        assert_eq!(
+            view.tasks.get(task).map(|t| t.deadline.as_str()),
+            want.as_str(),
+            "{name}: deadline of {task}"
+        );
+    }
     for (unit, want) in expected["reasons"].as_object().into_iter().flatten() {
         let review = c
             .latest(unit, period, Schedule::default())

@@ -16,7 +16,8 @@ pub const FORMAT: &str = "lanbai-planner-edits";
 /// The schema of the file (not of localStorage). Bump with a conversion in `import_file` when the op shape
 /// changes. 2: ops carry their unit and person, reports their unit and period; a schema-1 file reads as it
 /// is (its ops are the edits of 未注明单位), and an older app refuses a schema-2 file as newer.
-/// 3: the reporting cycle's submissions and reviews (`submit`, `review`); schema-1 and -2 files read as they
+/// 3: the reporting cycle's submissions, reviews and deadline extensions (`submit`, `review`,
+/// `request_extension`, `decide_extension`); schema-1 and -2 files read as they
 /// are, and an app of schema 2 refuses a schema-3 file as newer rather than dropping its submissions.
 pub const SCHEMA: u32 = 3;
 

@@ -52,6 +52,8 @@ pub struct TaskState {
     pub notes: Vec<Note>,
     /// Time of the latest edit touching the task or one of its targets.
     pub last_change: Option<i64>,
+    /// Deadline extension requests (延期申请) with their decisions, oldest first.
+    pub extensions: Vec<super::extension::Extension>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -202,10 +204,31 @@ pub fn fold_at(plan: &Plan, ops: &[Op], review: &str) -> ViewState {
         day: 31,
     });
     state.period = Period::containing(review_day, cadence);
+    let extensions = super::extension::collect(&winners);
+    let deadline_edits: HashMap<String, (i64, String)> = winners
+        .iter()
+        .filter_map(|(field, op)| match field {
+            Field::Deadline(task) => Some((task.clone(), (op.at, op.id.clone()))),
+            _ => None,
+        })
+        .collect();
     let mut registers = Registers::default();
     for op in winners.into_values() {
         registers.add(op, plan.meta.year, cadence);
         apply(&mut state, op);
+    }
+    for (task, list) in extensions {
+        let Some(st) = state.tasks.get_mut(&task) else {
+            continue;
+        };
+        if let Some((date, key)) = super::extension::latest_approval(&list) {
+            let edit = deadline_edits.get(&task).map(|(at, id)| (*at, id.as_str()));
+            if edit.is_none_or(|e| key > e) {
+                st.deadline = date.to_string();
+                st.deadline_edited = true;
+            }
+        }
+        st.extensions = list;
     }
     for task in &plan.tasks {
         let Some(st) = state.tasks.get_mut(&task.id()) else {
@@ -262,6 +285,7 @@ impl TaskState {
             deadline_edited: false,
             notes: Vec::new(),
             last_change: None,
+            extensions: Vec::new(),
         }
     }
 }

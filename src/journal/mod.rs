@@ -5,6 +5,7 @@
 pub use crate::date;
 pub mod cycle;
 pub mod export;
+pub mod extension;
 pub mod fold;
 pub mod merge;
 pub mod op;

@@ -132,6 +132,21 @@ pub enum OpKind {
         reason: String,
         tasks: Vec<TaskReason>,
     },
+    /// A unit asks for a new deadline for a task (延期申请), with its reason. Each request is its own register.
+    RequestExtension {
+        request: String,
+        task: String,
+        date: String,
+        reason: String,
+    },
+    /// The coordinating unit approves or refuses a request. An approved request moves the task's deadline to
+    /// the date asked for, as if the office had set it at the time of the decision.
+    DecideExtension {
+        request: String,
+        task: String,
+        approve: bool,
+        reason: String,
+    },
 }
 
 /// The texts of a unit's report.
@@ -251,6 +266,9 @@ pub enum Field {
     Submission(String),
     /// The review of one submission (by its id).
     Review(String),
+    /// One deadline extension request, and the decision on it (by request id).
+    Extension(String),
+    ExtensionDecision(String),
 }
 
 impl Field {
@@ -288,6 +306,8 @@ impl Field {
             } => format!("{target} {} {as_of}", region_label(region)),
             Field::Submission(s) => format!("submission {s}"),
             Field::Review(s) => format!("review of {s}"),
+            Field::Extension(r) => format!("extension request {r}"),
+            Field::ExtensionDecision(r) => format!("decision on {r}"),
         }
     }
 }
@@ -363,6 +383,8 @@ impl OpKind {
             },
             OpKind::Submit { submission, .. } => Field::Submission(submission.clone()),
             OpKind::Review { submission, .. } => Field::Review(submission.clone()),
+            OpKind::RequestExtension { request, .. } => Field::Extension(request.clone()),
+            OpKind::DecideExtension { request, .. } => Field::ExtensionDecision(request.clone()),
         }
     }
 
@@ -375,7 +397,9 @@ impl OpKind {
             | OpKind::SetReport { task, .. }
             | OpKind::SetDeadline { task, .. }
             | OpKind::AddNote { task, .. }
-            | OpKind::DeleteNote { task, .. } => task,
+            | OpKind::DeleteNote { task, .. }
+            | OpKind::RequestExtension { task, .. }
+            | OpKind::DecideExtension { task, .. } => task,
             OpKind::SetActual { target, .. } | OpKind::ClearActual { target, .. } => {
                 task_of_target(target)
             }

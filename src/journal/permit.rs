@@ -80,10 +80,12 @@ impl Refusal {
                 None => format!("the coordinating unit reports {place}'s figures, not {writer}"),
             },
             (Refusal::CoordinatorOnly { writer }, Zh) => {
-                format!("只有汇总单位可以修改完成时限、报送周期或审核报送（{writer} 不是汇总单位）")
+                format!(
+                    "只有汇总单位可以修改完成时限、报送周期，审核报送或审批延期（{writer} 不是汇总单位）"
+                )
             }
             (Refusal::CoordinatorOnly { writer }, En) => format!(
-                "only the coordinating unit changes deadlines and the reporting cycle, or reviews reports ({writer} is not it)"
+                "only the coordinating unit changes deadlines and the reporting cycle, reviews reports or decides extensions ({writer} is not it)"
             ),
             (Refusal::OthersNote { writer }, Zh) => {
                 format!("{writer} 不能删除或改写其他单位的备注")
@@ -145,7 +147,9 @@ pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
             OpKind::SetReport { .. }
             | OpKind::SetCadence { .. }
             | OpKind::Submit { .. }
-            | OpKind::Review { .. } => Err(Refusal::NoUnit),
+            | OpKind::Review { .. }
+            | OpKind::RequestExtension { .. }
+            | OpKind::DecideExtension { .. } => Err(Refusal::NoUnit),
             OpKind::SetStatus { unit: Some(_), .. } | OpKind::SetProgress { unit: Some(_), .. } => {
                 Err(Refusal::NoUnit)
             }
@@ -172,7 +176,10 @@ pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
             unit: unit.clone(),
         }),
         OpKind::Submit { .. } => Ok(()),
-        OpKind::SetDeadline { .. } | OpKind::SetCadence { .. } | OpKind::Review { .. } => {
+        OpKind::SetDeadline { .. }
+        | OpKind::SetCadence { .. }
+        | OpKind::Review { .. }
+        | OpKind::DecideExtension { .. } => {
             if coordinator || no_coordinator {
                 Ok(())
             } else {
@@ -181,7 +188,7 @@ pub fn check(plan: &Plan, task: Option<&Task>, op: &Op) -> Result<(), Refusal> {
                 })
             }
         }
-        OpKind::AddNote { .. } | OpKind::DeleteNote { .. } => {
+        OpKind::AddNote { .. } | OpKind::DeleteNote { .. } | OpKind::RequestExtension { .. } => {
             if coordinator || responsible(writer) {
                 Ok(())
             } else {

@@ -49,6 +49,7 @@ pub enum Part {
     Place,
     Unit,
     Submission,
+    Request,
 }
 
 /// Which date of an op [`OpProblem::BadDate`] is about.
@@ -74,6 +75,7 @@ impl Part {
             Part::Place => ("地区名称", "the place name"),
             Part::Unit => ("单位名称", "the unit name"),
             Part::Submission => ("报送编号", "the submission id"),
+            Part::Request => ("延期申请编号", "the extension request id"),
         }
     }
 }

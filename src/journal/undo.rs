@@ -20,10 +20,17 @@ pub fn is_own(op: &Op, own_prefix: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('-'))
 }
 
-/// A submission (报送) has been handed over as a file and a review (审核) as a feedback file: neither can be
-/// taken back by undo. A unit corrects by re-submitting, the coordinator by reviewing again.
+/// A submission (报送) has been handed over as a file and a review (审核) as a feedback file, and so have
+/// extension requests and decisions: none can be taken back by undo. A unit corrects by re-submitting or
+/// asking again, the coordinator by reviewing or deciding again.
 pub fn undoable(kind: &OpKind) -> bool {
-    !matches!(kind, OpKind::Submit { .. } | OpKind::Review { .. })
+    !matches!(
+        kind,
+        OpKind::Submit { .. }
+            | OpKind::Review { .. }
+            | OpKind::RequestExtension { .. }
+            | OpKind::DecideExtension { .. }
+    )
 }
 
 /// Replays the local user's ops in `(at, id)` order: a fresh edit clears redo (as in every editor); undo moves
@@ -167,7 +174,10 @@ fn reset(kind: &OpKind) -> OpKind {
             as_of,
         },
         // Never on an undo stack (see `undoable`); kept as they are.
-        kind @ (OpKind::Submit { .. } | OpKind::Review { .. }) => kind,
+        kind @ (OpKind::Submit { .. }
+        | OpKind::Review { .. }
+        | OpKind::RequestExtension { .. }
+        | OpKind::DecideExtension { .. }) => kind,
     }
 }
 
@@ -346,5 +356,34 @@ pub(super) fn summary(kind: &OpKind) -> (String, String) {
                 verdict.label_en()
             ),
         ),
+        OpKind::RequestExtension {
+            task, date, reason, ..
+        } => (
+            format!("{task} 申请延期至 {date}：{reason}"),
+            format!("{task} extension requested to {date}: {reason}"),
+        ),
+        OpKind::DecideExtension {
+            task,
+            approve,
+            reason,
+            ..
+        } => {
+            let (zh, en) = if *approve {
+                ("批准延期", "extension approved")
+            } else {
+                ("不批准延期", "extension refused")
+            };
+            let tail = |sep: &str| {
+                if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!("{sep}{reason}")
+                }
+            };
+            (
+                format!("{task} {zh}{}", tail("：")),
+                format!("{task} {en}{}", tail(": ")),
+            )
+        }
     }
 }

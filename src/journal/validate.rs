@@ -183,6 +183,33 @@ impl Op {
                 }
                 tasks.iter().try_for_each(|t| short(Part::Task, &t.task))
             }
+            OpKind::RequestExtension {
+                request,
+                task,
+                date: d,
+                reason,
+            } => {
+                short(Part::Request, request)?;
+                short(Part::Task, task)?;
+                date(DatePart::Deadline, d)?;
+                if reason.len() > MAX_TEXT_LEN {
+                    return Err(OpProblem::NoteTooLong);
+                }
+                Ok(())
+            }
+            OpKind::DecideExtension {
+                request,
+                task,
+                reason,
+                ..
+            } => {
+                short(Part::Request, request)?;
+                short(Part::Task, task)?;
+                if reason.len() > MAX_TEXT_LEN {
+                    return Err(OpProblem::NoteTooLong);
+                }
+                Ok(())
+            }
         }
     }
 

@@ -25,10 +25,12 @@ enum KindTag {
     ClearActual,
     Submit,
     Review,
+    RequestExtension,
+    DecideExtension,
 }
 
 /// The `type` of each `KindTag`, as written in files (to tell "unknown kind" from "malformed" in messages).
-pub(super) const KIND_TAGS: [&str; 11] = [
+pub(super) const KIND_TAGS: [&str; 13] = [
     "set_status",
     "set_progress",
     "set_report",
@@ -40,6 +42,8 @@ pub(super) const KIND_TAGS: [&str; 11] = [
     "clear_actual",
     "submit",
     "review",
+    "request_extension",
+    "decide_extension",
 ];
 
 /// Every field any `OpKind` variant has, all optional.
@@ -70,6 +74,8 @@ pub(super) struct OpKindWire {
     verdict: Option<Verdict>,
     reason: Option<String>,
     tasks: Option<Vec<TaskReason>>,
+    request: Option<String>,
+    approve: Option<bool>,
 }
 
 fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
@@ -145,6 +151,18 @@ impl TryFrom<OpKindWire> for OpKind {
                 verdict: need(w.verdict, "verdict")?,
                 reason: w.reason.unwrap_or_default(),
                 tasks: w.tasks.unwrap_or_default(),
+            },
+            KindTag::RequestExtension => OpKind::RequestExtension {
+                request: need(w.request, "request")?,
+                task: need(w.task, "task")?,
+                date: need(w.date, "date")?,
+                reason: w.reason.unwrap_or_default(),
+            },
+            KindTag::DecideExtension => OpKind::DecideExtension {
+                request: need(w.request, "request")?,
+                task: need(w.task, "task")?,
+                approve: need(w.approve, "approve")?,
+                reason: w.reason.unwrap_or_default(),
             },
         })
     }
@@ -272,6 +290,18 @@ mod tests {
                     task: "t6".into(),
                     reason: "缺少白银数据".into(),
                 }],
+            },
+            OpKind::RequestExtension {
+                request: "w-10".into(),
+                task: "t6".into(),
+                date: "2020-09-30".into(),
+                reason: "受疫情影响".into(),
+            },
+            OpKind::DecideExtension {
+                request: "w-10".into(),
+                task: "t6".into(),
+                approve: true,
+                reason: String::new(),
             },
         ];
         for (i, kind) in kinds.into_iter().enumerate() {

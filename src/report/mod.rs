@@ -2,6 +2,8 @@
 //! 进展 / 状态), built once from the plan and the folded edits so the print view, the CSV and the HTML report
 //! can never disagree. Pure: no browser, tested natively.
 
+pub mod bulletin;
+pub mod bulletin_doc;
 pub mod html;
 
 use crate::i18n::{Lang, format_number};

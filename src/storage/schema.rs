@@ -16,7 +16,7 @@ pub const CURRENT: u32 = 1;
 /// a v1 chunk needs no conversion. The number still changes: an older copy of the app (a stale cached
 /// service worker) finds v2 chunks "newer" and leaves them alone, instead of reading two units' reports
 /// as one task-level status. Fixtures: `tests/fixtures/storage/v1/`, `v2/`.
-/// v3 adds the reporting cycle's `submit` and `review` ops; v1 and v2 chunks read as they are, and an app of
+/// v3 adds the reporting cycle's `submit`, `review`, `request_extension` and `decide_extension` ops; v1 and v2 chunks read as they are, and an app of
 /// v2 leaves v3 chunks alone instead of dropping ops it cannot read. Fixture: `v3/`.
 pub const CHUNK: u32 = 3;
 

@@ -65,6 +65,7 @@ pub fn CollectPage(query: CollectQuery) -> impl IntoView {
             <p class="period">{tr("报告期：", "Period: ")}{move || super::reports::period_words(&use_edits().view.read(), lang.get())}</p>
             {not_coordinator}
             <DropFiles/>
+            <super::extensions::PendingExtensions/>
             <Filters missing=query.missing/>
             {if query.missing { view! { <Reminders/> }.into_any() } else { view! { <StandingTable/> }.into_any() }}
             {selected.map(|(unit, period)| view! { <super::collect_review::SubmissionReview unit period/> })}

@@ -11,6 +11,7 @@ mod cycle_files;
 mod data;
 mod edit_controls;
 mod edits;
+mod extensions;
 mod group;
 mod guarded_field;
 mod history;

@@ -74,6 +74,14 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
         if id.is_empty() {
             my_unit.set(None);
         } else {
+            // Choosing the coordinating unit is choosing to coordinate, and any other unit to report.
+            let office = crate::journal::permit::is_coordinator(&plan.read_untracked(), &id);
+            let mode = if office {
+                crate::storage::settings::WorkMode::Coordinate
+            } else {
+                crate::storage::settings::WorkMode::Report
+            };
+            super::settings::use_settings().mode.set(mode);
             browser::push_hash(&Route::Unit(id.clone()));
             my_unit.set(Some(id));
         }

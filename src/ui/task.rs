@@ -138,6 +138,7 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                 <super::reports::UnitReports task=task.clone()/>
                 <super::reports::ReportForm task=task.clone()/>
                 <TaskEditor task=task.clone()/>
+                <super::extensions::TaskExtensions task=task.clone()/>
                 {(!task.targets.is_empty()).then(|| view! {
                     <section class="actuals-section">
                         <h2>{lang.pick("实际完成情况", "Actual figures")}</h2>

@@ -311,3 +311,74 @@ async fn files_of_another_plan_or_an_unknown_unit_are_refused_and_change_nothing
     let _ = std::fs::remove_file(stranger);
     let _ = std::fs::remove_file(other_plan);
 }
+
+#[tokio::test]
+async fn an_extension_asked_for_travels_with_the_report_and_its_approval_moves_the_deadline() {
+    let server = StaticServer::start(&crate::browser::dist_dir(), "/");
+    let baiyin = person(&server, "cy-ext-by", "白银市", cst("2020-04-20", 10)).await;
+    baiyin.goto(&server.url("#/task/6")).await;
+    // A request needs a reason.
+    set_value(&baiyin, "#extension-date", "2020-09-30").await;
+    baiyin.click("#extension-ask").await;
+    baiyin
+        .wait_for_text(".extensions-section .error", "延期理由")
+        .await;
+    set_value(&baiyin, "#extension-reason", "受疫情影响，认定工作推迟").await;
+    baiyin.click("#extension-ask").await;
+    baiyin
+        .wait_for_text(".extensions .extension", "待审批")
+        .await;
+    report_task_6(&server, &baiyin, "30", "白银市新认定高新技术企业5家").await;
+    let file = submit(&baiyin, "报送-白银市-2020-04.json", "ext-by.json").await;
+
+    let office = person(&server, "cy-ext-office", OFFICE, cst("2020-04-21", 9)).await;
+    office.goto(&server.url("#/collect")).await;
+    office.choose_file("#collect-files", &file).await;
+    office
+        .wait_for_text(".drop-files .file-lines", "新增")
+        .await;
+    let pending = office
+        .wait_for_text(".pending-extensions", "2020-09-30")
+        .await;
+    assert!(pending.contains("受疫情影响"), "{pending}");
+    look(&office, "cycle-extension").await;
+    office.click(".pending-extensions .approve-extension").await;
+    office.goto(&server.url("#/task/6")).await;
+    office
+        .wait_for_text(".extensions .extension", "已批准")
+        .await;
+    let deadline = office
+        .eval("return document.querySelector('#task-deadline').value")
+        .await;
+    assert_eq!(deadline, serde_json::json!("2020-09-30"));
+    office
+        .goto(&server.url("#/collect?period=2020-04&unit=白银市"))
+        .await;
+    office.click("#review-pass").await;
+    office.wait_for_text("#review-message", "已通过").await;
+    office.click("#download-feedback").await;
+    let feedback = keep(&office, "反馈-白银市-2020-04.json", "ext-fb.json").await;
+    office.close().await;
+
+    baiyin.days_later(cst("2020-04-22", 9)).await;
+    baiyin.goto(&server.url("#/report")).await;
+    baiyin.choose_file("#feedback-file", &feedback).await;
+    baiyin
+        .wait_for_text(".feedback-import .file-lines", "审核意见：通过")
+        .await;
+    baiyin.wait_for_text("#report-standing", "已通过").await;
+    baiyin.goto(&server.url("#/task/6")).await;
+    baiyin
+        .wait_for_text(".extensions .extension", "已批准")
+        .await;
+    let deadline = baiyin
+        .eval("return document.querySelector('#task-deadline').value")
+        .await;
+    assert_eq!(deadline, serde_json::json!("2020-09-30"));
+    baiyin.goto(&server.url("#/history")).await;
+    let history = baiyin.wait_for_text(".history", "批准延期").await;
+    assert!(history.contains("申请延期至 2020-09-30"), "{history}");
+    baiyin.close().await;
+    let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_file(feedback);
+}

@@ -40,13 +40,24 @@ pub fn submission_ops(ops: &[Op], seal: &Op) -> Vec<Op> {
     out
 }
 
-/// The ops of a feedback file for `unit`: the coordinating unit's reviews of the unit's submissions, and
-/// its corrections of the unit's reports, so the unit sees both once it imports the file.
+/// The ops of a feedback file for `unit`: the coordinating unit's reviews of the unit's submissions, its
+/// decisions on the unit's extension requests, and its corrections of the unit's reports, so the unit sees
+/// all of them once it imports the file.
 pub fn feedback_ops(plan: &Plan, ops: &[Op], unit: &str) -> Vec<Op> {
     let coordinator = plan.meta.coordinator.as_deref();
+    // The unit's own extension requests, whose decisions go back with the feedback.
+    let requests: HashSet<&str> = ops
+        .iter()
+        .filter(|o| o.unit.as_deref() == Some(unit))
+        .filter_map(|o| match &o.kind {
+            OpKind::RequestExtension { request, .. } => Some(request.as_str()),
+            _ => None,
+        })
+        .collect();
     ops.iter()
         .filter(|o| coordinator.is_none() || o.unit.as_deref() == coordinator)
         .filter(|o| match &o.kind {
+            OpKind::DecideExtension { request, .. } => requests.contains(request.as_str()),
             OpKind::Review { unit: u, .. } | OpKind::SetReport { unit: u, .. } => u == unit,
             OpKind::SetStatus { unit: Some(u), .. } | OpKind::SetProgress { unit: Some(u), .. } => {
                 u == unit
