@@ -43,6 +43,8 @@ pub enum Route {
     Report,
     /// 汇总督办: the coordinating office's table of units × periods, submissions dropped in, reviews, 催办.
     Collect(CollectQuery),
+    /// 通报 for one period (`2020-04`, `2020-Q2`).
+    Bulletin(String),
     NotFound(String),
 }
 
@@ -139,6 +141,9 @@ impl Route {
             ["import"] => Route::Import,
             ["plans"] => Route::Plans(param("open").filter(|id| !id.is_empty())),
             ["report"] => Route::Report,
+            ["bulletin", p] if crate::journal::Period::parse(p).is_some() => {
+                Route::Bulletin(p.to_string())
+            }
             ["collect"] => Route::Collect(CollectQuery {
                 unit: param("unit").filter(|u| !u.is_empty()),
                 period: param("period").filter(|p| !p.is_empty()),
@@ -183,6 +188,7 @@ impl Route {
             Route::Plans(None) => "#/plans".into(),
             Route::Plans(Some(id)) => format!("#/plans?open={}", encode(id)),
             Route::Report => "#/report".into(),
+            Route::Bulletin(p) => format!("#/bulletin/{}", encode(p)),
             Route::Collect(q) => {
                 let mut pairs = Vec::new();
                 if q.missing {
@@ -267,6 +273,8 @@ mod tests {
             Route::Plans(Some("plan-2021-ffc64a76".into())),
             Route::Plans(Some("a&b=c#d".into())),
             Route::Report,
+            Route::Bulletin("2020-04".into()),
+            Route::Bulletin("2020-Q2".into()),
             Route::Collect(CollectQuery::default()),
             Route::Collect(CollectQuery {
                 unit: Some("白银市".into()),
@@ -313,6 +321,8 @@ mod tests {
             "#/nowhere",
             "#/group/",
             "#/task/6/extra",
+            "#/bulletin/2020-13",
+            "#/bulletin",
         ] {
             assert!(
                 matches!(Route::parse(hash), Route::NotFound(_)),

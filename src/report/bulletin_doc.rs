@@ -6,7 +6,8 @@ use super::bulletin::Bulletin;
 use crate::i18n::{Lang, format_number};
 use crate::journal::Light;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     /// 一、总体情况 (黑体 in the Word file).
     Heading(String),

@@ -5,6 +5,8 @@
 pub mod bulletin;
 pub mod bulletin_doc;
 pub mod html;
+pub mod ledger;
+pub mod office;
 
 use crate::i18n::{Lang, format_number};
 use crate::journal::{Light, Region, TaskState, ViewState};
