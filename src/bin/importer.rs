@@ -4,8 +4,9 @@
 //! parse as a [`lanbai_planner::parse::wire::Wire`] (or `[seq, null, null]` if it cannot be written). For a
 //! Word or Excel file the page posts `[seq, bytes]` (a `Uint8Array`); the worker reads it with
 //! `parse::office` (whose crates live only in this wasm) and answers `[seq, head, [chunk…], text]` with the
-//! text it read, or `[seq, null, null, null, code]` with an `OfficeError` code. It holds no state and
-//! touches no storage.
+//! text it read, or `[seq, null, null, null, code]` with an `OfficeError` code. For the reporting cycle's
+//! downloads the page posts `[seq, job, "write"]` (a `report::office::Job` as JSON) and gets the .docx or
+//! .xlsx bytes back. It holds no state and touches no storage.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -17,6 +18,17 @@ fn main() {
             let request = js_sys::Array::from(&ev.data());
             let seq = request.get(0);
             let body = request.get(1);
+            // `[seq, job, "write"]`: write a Word or Excel file of the cycle; answer `[seq, bytes]` or
+            // `[seq, null, reason]`.
+            if request.get(2).as_string().as_deref() == Some("write") {
+                let job = body.as_string().unwrap_or_default();
+                let answer = match lanbai_planner::report::office::write(&job) {
+                    Ok(bytes) => js_sys::Array::of2(&seq, &js_sys::Uint8Array::from(&bytes[..])),
+                    Err(why) => js_sys::Array::of3(&seq, &JsValue::NULL, &why.into()),
+                };
+                let _ = reply.post_message(&answer);
+                return;
+            }
             let (text, from_file) = if let Some(bytes) = body.dyn_ref::<js_sys::Uint8Array>() {
                 match lanbai_planner::parse::office::to_text(&bytes.to_vec()) {
                     Ok(text) => (text, true),

@@ -32,10 +32,23 @@ pub fn push_hash(route: &Route) {
 
 /// Offers `contents` as a file download. Returns an error text when the browser refuses.
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    download_part(filename, mime, &wasm_bindgen::JsValue::from_str(contents))
+}
+
+/// Offers bytes (a Word or Excel file) as a download.
+pub fn download_bytes(
+    filename: &str,
+    mime: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<(), String> {
+    download_part(filename, mime, bytes)
+}
+
+fn download_part(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window()

@@ -62,7 +62,8 @@ pub fn CollectPage(query: CollectQuery) -> impl IntoView {
     view! {
         <article class="page collect-page">
             <h1>{tr("汇总督办", "Collect and review")}</h1>
-            <p class="period">{tr("报告期：", "Period: ")}{move || super::reports::period_words(&use_edits().view.read(), lang.get())}</p>
+            <p class="period">{tr("报告期：", "Period: ")}{move || super::reports::period_words(&use_edits().view.read(), lang.get())}
+                " "<a id="bulletin-link" href=move || Route::Bulletin(use_edits().view.read().period.key()).to_hash()>{tr("本期通报与台账 →", "This period's bulletin and ledger →")}</a></p>
             {not_coordinator}
             <DropFiles/>
             <super::extensions::PendingExtensions/>

@@ -122,7 +122,7 @@ pub fn cancel_background() {
 }
 
 /// The worker's script: queue messages that arrive while its wasm loads, load it, then hand them over.
-fn worker_source() -> Result<String, Unavailable> {
+pub(super) fn worker_source() -> Result<String, Unavailable> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(Unavailable::CannotStart)?;

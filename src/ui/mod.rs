@@ -3,6 +3,7 @@
 
 mod banner;
 mod browser;
+mod bulletin;
 mod chart_view;
 mod collect;
 mod collect_review;
@@ -21,6 +22,7 @@ mod import_fix;
 mod import_preview;
 mod import_worker;
 mod matrix;
+mod office_out;
 mod overview;
 mod pace;
 mod plans;

@@ -413,6 +413,7 @@ fn Page() -> impl IntoView {
         Route::Print => super::print::PrintPage().into_any(),
         Route::Report => super::report_page::ReportPage().into_any(),
         Route::Collect(query) => view! { <super::collect::CollectPage query/> }.into_any(),
+        Route::Bulletin(period) => view! { <super::bulletin::BulletinPage period/> }.into_any(),
     }
 }
 

@@ -246,8 +246,44 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
     cell(&office, "白银市", "已通过").await;
     cell(&office, "兰州市", "已报送").await;
 
+    // 通报 for April, on screen and as Word and Excel files opened by a real office suite.
+    let link = office
+        .eval("return document.querySelector('#bulletin-link').getAttribute('href')")
+        .await;
+    assert_eq!(link, serde_json::json!("#/bulletin/2020-04"));
+    office.goto(&server.url("#/bulletin/2020-04")).await;
+    let bulletin = office
+        .wait_for_text("#bulletin", "应报送单位11个，已报送2个，未报送9个")
+        .await;
+    assert!(bulletin.contains("兰州新区管委会"), "{bulletin}");
+    look(&office, "cycle-bulletin").await;
+    office.click("#download-bulletin-docx").await;
+    let docx = keep(&office, "通报-2020-04.docx", "通报-2020-04.docx").await;
+    let text = crate::office::pdf_text(&docx);
+    for part in [
+        "落实情况通报",
+        "2020年4月",
+        "一、总体情况",
+        "兰州新区管委会",
+        "兰州科技大市场公司",
+    ] {
+        assert!(
+            text.contains(part),
+            "{part} missing from the Word file:\n{text}"
+        );
+    }
+    office.click("#download-ledger-xlsx").await;
+    let xlsx = keep(&office, "台账-2020-04.xlsx", "台账-2020-04.xlsx").await;
+    let text = crate::office::pdf_text(&xlsx);
+    assert!(
+        text.contains("其中白银高新区3家") && text.contains("兰州市新认定高新技术企业12家"),
+        "the ledger holds both units' April progress:\n{text}"
+    );
+
     baiyin.close().await;
     office.close().await;
+    let _ = std::fs::remove_file(docx);
+    let _ = std::fs::remove_file(xlsx);
     for f in [by_v1, by_v2, lz, feedback] {
         let _ = std::fs::remove_file(f);
     }

@@ -85,3 +85,38 @@ async fn an_excel_ledger_previews_and_old_or_damaged_files_are_refused_with_what
     let _ = std::fs::remove_dir_all(&dir);
     b.close().await;
 }
+
+/// The text a real office suite finds in a downloaded Word or Excel file: LibreOffice headless converts it to
+/// PDF and pdftotext reads the PDF; whitespace is dropped, since table cells wrap anywhere.
+pub fn pdf_text(file: &std::path::Path) -> String {
+    use std::process::Command;
+    let dir = file.with_extension("lo");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let status = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(file)
+        .status()
+        .expect("LibreOffice (soffice) is installed by scripts/setup.sh --office");
+    assert!(
+        status.success(),
+        "LibreOffice could not open {}",
+        file.display()
+    );
+    let name = file.with_extension("pdf");
+    let pdf = dir.join(name.file_name().expect("a file name"));
+    let out = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let _ = std::fs::remove_dir_all(&dir);
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
