@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present at the right version:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt from npm,
-# and Debian's chromium, chromium-driver, a CJK font and poppler-utils (pdftotext). Safe to run again; a warm run takes seconds.
+# and Debian's chromium, chromium-driver, a CJK font, poppler-utils (pdftotext) and LibreOffice (writer and
+# calc, headless). Safe to run again; a warm run takes seconds.
 # Usage: scripts/setup.sh [--browser]   (--browser also installs the browser packages the tests need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,8 @@ if [ "${1:-}" = "--browser" ]; then
   fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
   # pdftotext reads the printed 任务分工表 back in the end-to-end tests.
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # LibreOffice headless opens the downloaded 通报 (.docx) and 台账 (.xlsx) in the tests, as Word would.
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

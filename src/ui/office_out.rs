@@ -14,6 +14,9 @@ use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// What is told when the download is done or failed (called once).
+type Done = Box<dyn FnOnce(Result<(), String>)>;
+
 fn start() -> Option<Worker> {
     let source = super::import_worker::worker_source().ok()?;
     let options = BlobPropertyBag::new();
@@ -42,8 +45,7 @@ pub fn download_office(
     let (Ok(json), Some(worker)) = (serde_json::to_string(job), start()) else {
         return done(Err(cannot));
     };
-    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>> =
-        Rc::new(RefCell::new(Some(Box::new(done))));
+    let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
     let finish = {
         let done = done.clone();
         let worker = worker.clone();

@@ -328,12 +328,35 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
         }
     };
     let can_write = move || unit.get().is_some() || my_unit.get().is_none();
+    // The office's reason when it returned this unit's report on this task for the period (审核 / 退回).
+    let returned = {
+        let task_id = task_id.clone();
+        move || {
+            let unit = unit.get()?;
+            let view = edits.view.read();
+            let c = edits
+                .ops
+                .with(|ops| crate::journal::cycle::cycle(&plan.read(), ops));
+            let review = c
+                .latest(&unit, view.period, view.schedule)?
+                .review
+                .clone()?;
+            if review.verdict != crate::journal::cycle::Verdict::Returned {
+                return None;
+            }
+            let reason = review.tasks.into_iter().find(|t| t.task == task_id)?;
+            Some(
+                view! { <p class="return-reason" id="task-return-reason" role="note">{format!("{}{}", lang.get().pick("本期报送被退回：", "Returned this period: "), reason.reason)}</p> },
+            )
+        }
+    };
     view! {
         <section class="editor report-form" aria-labelledby=(!in_list).then_some("editor-title")>
             {(!in_list).then(|| view! {
                 <h2 id="editor-title">{tr("本期报送", "Report for this period")}</h2>
                 <p class="who" id="report-who">{heading}</p>
                 {coordinator_pick}
+                {returned}
             })}
             <Show when=can_write>
                 <div class="editor-grid">

@@ -211,6 +211,12 @@ async fn one_period_of_reporting_collecting_returning_and_passing_with_files_alo
         )
         .await;
     baiyin.wait_for_text("#report-standing", "已退回").await;
+    // The reason is on the task page too.
+    baiyin.goto(&server.url("#/task/6")).await;
+    baiyin
+        .wait_for_text("#task-return-reason", "请补充白银高新区数据")
+        .await;
+    baiyin.goto(&server.url("#/report")).await;
     look(&baiyin, "cycle-returned").await;
     set_value(
         &baiyin,
