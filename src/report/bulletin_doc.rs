@@ -29,6 +29,14 @@ fn light_words(light: Light, overdue: bool, lang: Lang) -> String {
     }
 }
 
+/// A table's header row in the person's language.
+fn header(lang: Lang, names: &[(&str, &str)]) -> Vec<String> {
+    names
+        .iter()
+        .map(|(zh, en)| lang.pick(zh, en).to_string())
+        .collect()
+}
+
 fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
 }
@@ -115,16 +123,17 @@ pub fn blocks(b: &Bulletin, lang: Lang) -> Vec<Block> {
         ));
     } else {
         out.push(Block::Table {
-            head: [
-                lang.pick("序号", "No."),
-                lang.pick("任务", "Task"),
-                lang.pick("牵头单位", "Lead units"),
-                lang.pick("状态", "Category"),
-                lang.pick("进度", "Progress"),
-                lang.pick("完成时限", "Deadline"),
-            ]
-            .map(str::to_string)
-            .to_vec(),
+            head: header(
+                lang,
+                &[
+                    ("序号", "No."),
+                    ("任务", "Task"),
+                    ("牵头单位", "Lead units"),
+                    ("状态", "Category"),
+                    ("进度", "Progress"),
+                    ("完成时限", "Deadline"),
+                ],
+            ),
             rows: b
                 .lagging
                 .iter()
@@ -194,16 +203,17 @@ pub fn blocks(b: &Bulletin, lang: Lang) -> Vec<Block> {
         ));
     } else {
         out.push(Block::Table {
-            head: [
-                lang.pick("任务", "Task"),
-                lang.pick("指标", "Indicator"),
-                lang.pick("地区", "Place"),
-                lang.pick("目标", "Target"),
-                lang.pick("实际", "Actual"),
-                lang.pick("完成率", "Attainment"),
-            ]
-            .map(str::to_string)
-            .to_vec(),
+            head: header(
+                lang,
+                &[
+                    ("任务", "Task"),
+                    ("指标", "Indicator"),
+                    ("地区", "Place"),
+                    ("目标", "Target"),
+                    ("实际", "Actual"),
+                    ("完成率", "Attainment"),
+                ],
+            ),
             rows,
         });
     }
