@@ -537,3 +537,57 @@ fn feedback_carries_the_decisions_on_the_units_requests() {
         .collect();
     assert_eq!(ids, ["wof-5"]);
 }
+
+#[test]
+fn a_units_later_edits_and_the_offices_review_never_replace_each_other() {
+    use lanbai_planner::journal::{Field, fold};
+    let plan = gansu();
+    let seal = submit("wby-3", APR20, "白银市", "2020-04", &["wby-1", "wby-2"]);
+    let returned = review("wof-1", APR20 + DAY, &seal, Verdict::Returned, "数据不全");
+    // The unit edits its report after the return, later than the review.
+    let mut ops = baiyin_report();
+    ops.extend([seal.clone(), returned.clone()]);
+    ops.push(op_by(
+        "wby-4",
+        APR20 + 2 * DAY,
+        "白银市",
+        "李四",
+        unit_progress("t6", "白银市", "2020-04", 45),
+    ));
+    // No two of these ops share a register.
+    let fields: Vec<Field> = ops.iter().map(|o| o.kind.field()).collect();
+    let review_field = returned.kind.field();
+    assert_eq!(fields.iter().filter(|f| **f == review_field).count(), 1);
+    let c = cycle(&plan, &ops);
+    let latest = c
+        .latest("白银市", APRIL, Schedule::default())
+        .expect("a submission");
+    assert_eq!(
+        latest.review.as_ref().map(|r| r.reason.as_str()),
+        Some("数据不全"),
+        "the unit's later edit leaves the review as it was"
+    );
+    let view = fold(&plan, &ops);
+    let report = view.tasks["t6"]
+        .reports
+        .iter()
+        .find(|r| r.unit.as_deref() == Some("白银市"))
+        .cloned()
+        .expect("白银市's report");
+    assert_eq!(
+        report.percent,
+        Some(45),
+        "the review does not touch the report"
+    );
+    // A forged review written under the unit's name does not replace the office's.
+    let mut forged = review("wby-5", APR20 + 3 * DAY, &seal, Verdict::Passed, "");
+    forged.unit = Some("白银市".into());
+    ops.push(forged);
+    let c = cycle(&plan, &ops);
+    assert_eq!(
+        c.latest("白银市", APRIL, Schedule::default())
+            .and_then(|s| s.review.clone())
+            .map(|r| r.verdict),
+        Some(Verdict::Returned)
+    );
+}
