@@ -105,8 +105,8 @@ fn office_text(file: &Path, dir: &Path) -> String {
     if let Some(keep) = std::env::var_os("LANBAI_OFFICE_KEEP") {
         let _ = std::fs::copy(&pdf, Path::new(&keep).join(pdf.file_name().expect("name")));
     }
+    // Content order (no -layout): LibreOffice writes a table cell by cell, so a wrapped cell's text stays together.
     let out = Command::new("pdftotext")
-        .args(["-layout"])
         .arg(&pdf)
         .arg("-")
         .output()
@@ -199,6 +199,22 @@ fn the_ledger_reads_back_cell_by_cell_and_opens_in_libreoffice() {
         "新认定高新技术企业5家",
     ] {
         assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    // Every task and every unit of the plan is in the printed workbook (the task column is wide enough for
+    // a task's first twelve characters on one line).
+    for task in &plan.tasks {
+        let start: String = task.text.chars().take(12).collect();
+        assert!(
+            text.contains(&squeeze(&start)),
+            "task {} missing:\n{text}",
+            task.number
+        );
+        // A unit name may wrap in its cell, and the PDF's text runs line by line across a row's cells, so
+        // the name's first line (six characters fit any column) is what is looked for.
+        for (_, unit) in task.roles.iter() {
+            let head: String = unit.name.chars().take(6).collect();
+            assert!(text.contains(&squeeze(&head)), "{} missing", unit.name);
+        }
     }
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -50,6 +50,8 @@ pub fn ImportPage() -> impl IntoView {
     // Kept while the text is edited (a correction that no longer matches a task is skipped); cleared when
     // another file is read and after saving.
     let fixes = RwSignal::new(Vec::<UnitFix>::new());
+    // The unit that collects the reports of the imported plan (汇总单位), chosen before saving.
+    let coordinator = RwSignal::new(String::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // The parse runs in the import worker; the page shows that it is reading, and keeps the previous preview
@@ -210,6 +212,10 @@ pub fn ImportPage() -> impl IntoView {
             _ => parse(&source).plan,
         };
         fixes.with_untracked(|f| crate::plan::fix::apply(&mut plan, f));
+        let office = coordinator.get_untracked();
+        if plan.units.iter().any(|u| u.id == office) {
+            plan.meta.coordinator = Some(office);
+        }
         match plans::save(&Kv::open(), plan, &name.get_untracked(), now_ms(), mode) {
             Ok(entry) => {
                 lib.refresh();
@@ -313,6 +319,17 @@ pub fn ImportPage() -> impl IntoView {
                 Some(shown) => view! { <Preview digest=shown.digest source=shown.source fixes/> }.into_any(),
             }}
             <div class="import-save">
+                <label>
+                    <span>{tr("汇总单位（收集各单位报送、审核、催办）", "Coordinating unit (collects, reviews, reminds)")}</span>
+                    <select id="import-coordinator" aria-label=tr("汇总单位", "Coordinating unit")
+                        on:change=move |ev| coordinator.set(event_target_value(&ev))>
+                        <option value="">{tr("（不设：任何单位都可审核）", "(none: any unit may review)")}</option>
+                        {move || preview.with(|p| p.as_ref().map(|p| p.digest.parsed().plan.units.clone())).unwrap_or_default()
+                            .into_iter()
+                            .map(|u| view! { <option value=u.id.clone() selected=coordinator.get_untracked() == u.id>{u.name}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
                 <label>
                     <span>{tr("计划名称", "Plan name")}</span>
                     <input

@@ -274,10 +274,15 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
         .collect_view();
     let status_options = move || {
         let current = report.read().as_ref().and_then(|r| r.status);
-        Status::ALL
+        // On 报送 a status nobody chose shows as such, not as 未开始: it is a required field still empty.
+        let blank = (in_list && current.is_none()).then(|| {
+            view! { <option value="" selected=true disabled=true>{lang.get().pick("请选择", "Choose")}</option> }
+        });
+        let options = Status::ALL
             .into_iter()
             .map(|s| view! { <option value=format!("{s:?}") selected=current == Some(s)>{lang.get().pick(s.label_zh(), s.label_en())}</option> })
-            .collect_view()
+            .collect_view();
+        (blank, options)
     };
     let task_for_pick = task.clone();
     let coordinator_pick = move || {

@@ -71,12 +71,27 @@ async fn an_imported_plan_is_previewed_saved_explored_and_kept_beside_the_shippe
         "{first_task}"
     );
 
+    // The imported plan's coordinating unit (汇总单位) is chosen before saving.
+    crate::edits::set_value(&b, "#import-coordinator", "市科技局").await;
     b.click("#import-save").await;
     b.wait_for_text("h1", LONGXI_TITLE).await;
     assert_eq!(b.hash().await, "#/");
     assert!(
         b.texts(".notice").await.is_empty(),
         "an imported plan is not an installment"
+    );
+    // Coordinating this plan makes its coordinating unit 我的单位; it collects and is not chased itself.
+    crate::edits::set_value(&b, "#work-mode", "coordinate").await;
+    b.wait_for_text("h1", "汇总督办").await;
+    b.wait_for_text(".unit-picker select option:checked", "市科技局")
+        .await;
+    b.text("#standing-table").await;
+    assert!(b.texts("#collect-not-coordinator").await.is_empty());
+    assert!(
+        b.texts("#standing-table tr[data-unit='市科技局']")
+            .await
+            .is_empty(),
+        "the coordinating unit is not among those that report"
     );
 
     b.goto(&server.url("#/units")).await;
