@@ -30,6 +30,7 @@ mod preview_pager;
 mod print;
 mod quarantine;
 mod report_page;
+mod report_submit;
 mod reports;
 mod search;
 mod settings;
