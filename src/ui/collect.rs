@@ -253,7 +253,12 @@ fn Reminders() -> impl IntoView {
             .map(|unit| {
                 let text = reminder(&plan, &unit, view.period, view.schedule, today, lang);
                 let standing = c.standing(&unit, view.period, view.schedule, today).words(lang);
-                let rows = text.lines().count().max(4);
+                // Tall enough to show the whole notice at the page's width (about 55 characters a line).
+                let rows = text
+                    .lines()
+                    .map(|l| l.chars().count().div_ceil(55).max(1))
+                    .sum::<usize>()
+                    .max(4);
                 view! {
                     <li class="reminder" data-unit=unit.clone()>
                         <p><strong>{unit.clone()}</strong>" · "{standing}</p>
