@@ -168,6 +168,7 @@ fn main() {
             let op = Op {
                 id: format!("tabA-x{i}"),
                 at: 1_600_000_000_000 + i,
+                hlc: None,
                 kind: OpKind::SetProgress {
                     task: "t1".into(),
                     unit: None,

@@ -22,6 +22,8 @@ pub mod route;
 pub mod sort;
 /// The only code that touches localStorage: chunked journal, quarantine, quota, settings.
 pub mod storage;
+/// Sync through a shared WebDAV folder: the round over a pluggable transport (the browser's is `fetch`).
+pub mod sync;
 /// Seeded synthetic plans and journals of any size, for tests and benchmarks; never in the wasm.
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

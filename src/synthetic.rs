@@ -459,6 +459,7 @@ pub fn journal(plan: &Plan, writer: &str, n: usize, seed: u64) -> Vec<Op> {
             Op {
                 id: format!("{writer}-{i}"),
                 at: 1_577_836_800_000 + i as i64 * 60_000,
+                hlc: None,
                 kind,
                 cause: None,
                 unit: None,

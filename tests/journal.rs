@@ -172,8 +172,9 @@ fn undo_beats_a_newer_clock_and_undoes_notes() {
     let mut ops = vec![op("me-1", 1_000, note("t2", "n1", "2020-02-01", "x"))];
     let u = undo(&ops, "me", "me-2".into(), 500);
     assert!(
-        u.as_ref().is_some_and(|o| o.at > 1_000),
-        "undo must win even with a clock behind the edit"
+        u.as_ref()
+            .is_some_and(|o| o.at == 500 && o.clock() > ops[0].clock()),
+        "undo must win even with a clock behind the edit, and keep its own wall time"
     );
     ops.extend(u);
     assert!(fold(&plan, &ops).tasks["t2"].notes.is_empty());
@@ -345,10 +346,10 @@ fn export_round_trips_and_rejects_with_reasons() {
         import_file("[1,2]", "p", 99),
         Err(ImportError::NotEditsFile)
     ));
-    let newer = text.replacen("\"schema\": 3", "\"schema\": 4", 1);
+    let newer = text.replacen("\"schema\": 4", "\"schema\": 5", 1);
     assert!(matches!(
         import_file(&newer, "gansu-2020-shuangqu", 1 << 20),
-        Err(ImportError::NewerSchema { found: 4, .. })
+        Err(ImportError::NewerSchema { found: 5, .. })
     ));
     let edited = text.replacen("\"at\": 1580000", "\"at\": 1580001", 1);
     assert_ne!(edited, text);
@@ -388,8 +389,8 @@ fn merge_tie_on_time_goes_to_the_greater_id_on_either_side() {
 fn unknown_schema_values_are_named() {
     let text = export("p", 0, &[]).to_json();
     for (from, to) in [
-        ("\"schema\": 3", "\"schema\": 0"),
-        ("\"schema\": 3", "\"schema\": \"3\""),
+        ("\"schema\": 4", "\"schema\": 0"),
+        ("\"schema\": 4", "\"schema\": \"4\""),
     ] {
         let bad = text.replacen(from, to, 1);
         assert!(
@@ -400,7 +401,7 @@ fn unknown_schema_values_are_named() {
             "{bad}"
         );
     }
-    let no_schema = text.replacen("\"schema\": 3,", "", 1);
+    let no_schema = text.replacen("\"schema\": 4,", "", 1);
     let err = import_file(&no_schema, "p", 1 << 20);
     assert_eq!(err, Err(ImportError::UnknownSchema { found: None }));
 }
@@ -419,6 +420,6 @@ fn a_schema_1_file_still_imports_as_task_level_edits() {
     let ops = vec![op("a-1", 10, status("t6", Status::Done))];
     let v1 = export("p", 0, &ops)
         .to_json()
-        .replacen("\"schema\": 3", "\"schema\": 1", 1);
+        .replacen("\"schema\": 4", "\"schema\": 1", 1);
     assert_eq!(import_file(&v1, "p", 1 << 20).map(|f| f.ops), Ok(ops));
 }

@@ -228,7 +228,7 @@ fn rejection_messages_speak_one_language_in_the_users_words() {
     }
     let no_schema = export(PLAN, 0, &[])
         .to_json()
-        .replacen("\"schema\": 3,", "", 1);
+        .replacen("\"schema\": 4,", "", 1);
     let zh = import_file(&no_schema, PLAN, MAX)
         .err()
         .map(|e| e.message_zh())

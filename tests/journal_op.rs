@@ -8,6 +8,7 @@ fn op(kind: OpKind) -> Op {
     Op {
         id: "a-1".into(),
         at: 1,
+        hlc: None,
         kind,
         cause: None,
         unit: None,
@@ -20,6 +21,7 @@ fn json_shape_is_stable() {
     let o = Op {
         id: "w-1".into(),
         at: 5,
+        hlc: None,
         kind: OpKind::SetActual {
             target: "t6.k1".into(),
             region: Region::Place("兰州".into()),

@@ -28,6 +28,7 @@ fn op(id: &str, at: i64, task: &str) -> Op {
     Op {
         id: id.into(),
         at,
+        hlc: None,
         kind: OpKind::SetStatus {
             task: task.into(),
             unit: None,

@@ -82,6 +82,9 @@ fn every_fixture_loads_as_expected() {
         if let Some(expected) = expect.get("cycle") {
             cycle_expectations(&name, expected, &report.ops);
         }
+        if let Some(expected) = expect.get("clock") {
+            clock_expectations(&name, expected, &fold(&gansu(), &report.ops));
+        }
         let (settings, _) = load_settings(&kv, 1);
         assert_eq!(
             serde_json::to_value(settings.language).ok(),
@@ -147,6 +150,32 @@ fn cycle_expectations(name: &str, expected: &Value, ops: &[lanbai_planner::journ
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect();
         assert_eq!(got, want, "{name}: {unit}'s reasons");
+    }
+}
+
+/// v4 fixtures: which unit's report won its register under the hybrid clock, and the wall time it shows.
+fn clock_expectations(name: &str, expected: &Value, view: &ViewState) {
+    let winners = expected["winners"].as_array().cloned().unwrap_or_default();
+    assert!(!winners.is_empty(), "{name}: no winners listed");
+    for w in winners {
+        let (task, unit) = (w[0].as_str().unwrap_or(""), w[1].as_str().unwrap_or(""));
+        let report = view
+            .tasks
+            .get(task)
+            .and_then(|t| t.reports.iter().find(|r| r.unit.as_deref() == Some(unit)));
+        let Some(report) = report else {
+            panic!("{name}: no report of {unit} on {task}");
+        };
+        assert_eq!(
+            serde_json::to_value(report.status).ok().as_ref(),
+            Some(&w[2]),
+            "{name} {task} {unit}"
+        );
+        assert_eq!(
+            Some(report.at),
+            w[3].as_i64(),
+            "{name} {task} {unit}: wall time shown"
+        );
     }
 }
 

@@ -153,6 +153,7 @@ mod tests {
         Op {
             id: id.into(),
             at,
+            hlc: None,
             kind: OpKind::SetActual {
                 target: "t6.k1".into(),
                 region,

@@ -19,7 +19,9 @@ pub const FORMAT: &str = "lanbai-planner-edits";
 /// 3: the reporting cycle's submissions, reviews and deadline extensions (`submit`, `review`,
 /// `request_extension`, `decide_extension`); schema-1 and -2 files read as they
 /// are, and an app of schema 2 refuses a schema-3 file as newer rather than dropping its submissions.
-pub const SCHEMA: u32 = 3;
+/// 4: ops carry the hybrid logical clock `hlc` that orders them (`journal::clock`); older files order by
+/// `at` as before.
+pub const SCHEMA: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportFile {

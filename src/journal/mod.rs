@@ -3,6 +3,7 @@
 
 /// Civil dates (shared with the charts).
 pub use crate::date;
+pub mod clock;
 pub mod cycle;
 pub mod export;
 pub mod extension;
@@ -19,6 +20,7 @@ pub mod undo;
 pub mod validate;
 mod wire;
 
+pub use clock::{Hlc, stamp};
 pub use export::{ExportFile, ImportError, export, import_file};
 pub use fold::{
     IgnoreReason, Ignored, Note, Reported, TargetState, TaskState, ViewState, fold, fold_at,
@@ -30,4 +32,4 @@ pub use period::{Cadence, Period, Schedule};
 pub use problem::OpProblem;
 pub use reports::{Light, UnitReport};
 pub use screen::{HoldReason, Screened, screen};
-pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, stamp, undo};
+pub use undo::{HistoryEntry, UndoStacks, history, redo, stacks, undo};

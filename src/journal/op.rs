@@ -1,5 +1,5 @@
 //! The operation: one user edit. Every kind sets exactly one *field* (a last-writer-wins register), which is what
-//! makes `fold` and `merge` order-independent: the value of a field is the value of its greatest `(at, id)` op.
+//! makes `fold` and `merge` order-independent: the value of a field is the value of its greatest `(clock, id)` op.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +11,11 @@ use super::period::Cadence;
 pub struct Op {
     /// Globally unique: `<writer id>-<counter>`. Union by id is how journals merge.
     pub id: String,
-    /// Milliseconds since the Unix epoch, from the caller's clock.
+    /// Milliseconds since the Unix epoch, from the writer's wall clock: what pages show as the op's time.
     pub at: i64,
+    /// Where the op orders (schema 4; see `journal::clock`). `None` on older ops, which order by `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hlc: Option<super::clock::Hlc>,
     pub kind: OpKind,
     /// Set on ops that undo or redo another op, so the undo stack and the history can be rebuilt from the
     /// journal alone; `fold` ignores it (an undo is an ordinary edit that sets the old value again).

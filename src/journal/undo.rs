@@ -4,7 +4,7 @@
 //! reload from the ops alone.
 
 use super::fold::newer;
-use super::op::{Cause, Op, OpKind, Region, Status, at_in_range, region_label};
+use super::op::{Cause, Op, OpKind, Region, Status, region_label};
 
 /// The local user's undo and redo stacks (op ids, top last).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,30 +91,16 @@ fn inverse(ops: &[Op], of: &str, id: String, now: i64, cause: Cause) -> Option<O
     };
     // The undo is the same unit's edit as the op it reverses (a person who switched units since still
     // undoes their own edit, which only that unit may write).
+    let (at, hlc) = super::clock::stamp(ops, now);
     Some(Op {
         id,
-        at: stamp(ops, &kind, now),
+        at,
+        hlc: Some(hlc),
         kind,
         cause: Some(cause),
         unit: x.unit.clone(),
         by: x.by.clone(),
     })
-}
-
-/// The time for a new op of `kind`'s field: `now`, or just after the field's current winner when that is
-/// dated later (another machine's clock ran fast, or an op from before imports refused future times). The
-/// person makes an edit having seen the value it replaces, so the edit must win — the rule of a Lamport
-/// clock — or the control would show the new value while the outline and a reload show the old one. Ops
-/// outside the sane time range are left out: `fold` ignores them, so they win nothing.
-pub fn stamp(ops: &[Op], kind: &OpKind, now: i64) -> i64 {
-    let field = kind.field();
-    let task = kind.task();
-    ops.iter()
-        .filter(|o| at_in_range(o.at) && o.kind.task() == task && o.kind.field() == field)
-        .map(|o| o.at)
-        .max()
-        // `at < MAX_AT`, so adding one cannot overflow.
-        .map_or(now, |latest| now.max(latest + 1))
 }
 
 /// The op that puts a field back to "never edited".

@@ -49,7 +49,11 @@ impl Op {
         if self.by.as_ref().is_some_and(|b| b.len() > MAX_ID_LEN) {
             return Err(OpProblem::BadName(Part::Author));
         }
-        if !at_in_range(self.at) {
+        if !at_in_range(self.at)
+            || self
+                .hlc
+                .is_some_and(|h| !at_in_range(h.ms) || h.ms < self.at)
+        {
             return Err(OpProblem::TimeOutOfRange);
         }
         if let Some(Cause::Undo(o) | Cause::Redo(o)) = &self.cause {
@@ -213,9 +217,10 @@ impl Op {
         }
     }
 
-    /// The total order that decides every conflict: later `at` wins, ties broken by the greater id.
-    pub fn order_key(&self) -> (i64, &str) {
-        (self.at, &self.id)
+    /// The total order that decides every conflict: the later hybrid clock wins (`at` for ops older than
+    /// schema 4), ties broken by the greater id.
+    pub fn order_key(&self) -> (super::clock::Hlc, &str) {
+        (self.clock(), &self.id)
     }
 }
 

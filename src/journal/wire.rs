@@ -313,6 +313,10 @@ mod tests {
                 let op = Op {
                     id: format!("w-{i}"),
                     at: 1_600_000_000_000,
+                    hlc: (i % 2 == 1).then_some(crate::journal::clock::Hlc {
+                        ms: 1_600_000_000_000,
+                        n: i as u32,
+                    }),
                     kind: kind.clone(),
                     cause,
                     unit: (i % 2 == 0).then(|| "白银市".into()),

@@ -7,6 +7,7 @@ fn op(id: &str, at: i64, kind: OpKind) -> Op {
     Op {
         id: id.into(),
         at,
+        hlc: None,
         kind,
         cause: None,
         unit: None,

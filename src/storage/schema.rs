@@ -18,7 +18,10 @@ pub const CURRENT: u32 = 1;
 /// as one task-level status. Fixtures: `tests/fixtures/storage/v1/`, `v2/`.
 /// v3 adds the reporting cycle's `submit`, `review`, `request_extension` and `decide_extension` ops; v1 and v2 chunks read as they are, and an app of
 /// v2 leaves v3 chunks alone instead of dropping ops it cannot read. Fixture: `v3/`.
-pub const CHUNK: u32 = 3;
+/// v4 (issue 13) gives new ops a hybrid logical clock (`hlc`) that orders them instead of `at`; older ops
+/// order by `(at, 0)` as before, so v1–v3 chunks read as they are, and an app of v3 leaves v4 chunks alone
+/// rather than ordering a fast laptop's edits by its wall clock. Fixture: `v4/`.
+pub const CHUNK: u32 = 4;
 
 /// One chunk of one writer's ops (v1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

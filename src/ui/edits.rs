@@ -181,9 +181,9 @@ fn sync_other_tabs(edits: Edits) {
 }
 
 impl Edits {
-    /// Records one edit: in memory and, for the first of a burst, in storage at once. Its time is raised past
-    /// the field's current winner when that is dated later (see [`journal::stamp`]), so what the person
-    /// chose is what the page, the outline and a reload show.
+    /// Records one edit: in memory and, for the first of a burst, in storage at once. Its clock is past every
+    /// op the page has seen (see [`journal::clock`]), so what the person chose is what the page, the
+    /// outline and a reload show, even after a colleague's fast clock.
     ///
     /// The op carries the person's unit and name. With no unit chosen yet the edit waits in
     /// `awaiting_unit` while the prompt asks for one (once), and is recorded as soon as it is chosen.
@@ -202,9 +202,7 @@ impl Edits {
             .reporter
             .get_untracked()
             .filter(|b| !b.trim().is_empty());
-        let at = self
-            .ops
-            .with_untracked(|ops| journal::stamp(ops, &kind, now_ms()));
+        let (at, hlc) = self.ops.with_untracked(|ops| journal::stamp(ops, now_ms()));
         let op = self.store.try_update_value(|store| {
             let id = match store.as_mut() {
                 Some(store) => store.next_op_id(),
@@ -213,6 +211,7 @@ impl Edits {
             Op {
                 id,
                 at,
+                hlc: Some(hlc),
                 kind,
                 cause: None,
                 unit: Some(unit),

@@ -32,6 +32,7 @@ pub fn op(i: usize) -> Op {
     Op {
         id: format!("{WRITER}-{}", i + 1),
         at: JUNE_2020_MS + i as i64 * 1000,
+        hlc: None,
         kind,
         cause: None,
         unit: None,

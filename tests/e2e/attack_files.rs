@@ -26,6 +26,7 @@ fn file_ops() -> Vec<Op> {
     ops.push(Op {
         id: "wfile-actual".into(),
         at: JUNE_2020_MS,
+        hlc: None,
         kind: OpKind::SetActual {
             target: "t6.k1".into(),
             region: Region::Place("兰州".into()),

@@ -230,6 +230,7 @@ async fn attack_script_payloads_stay_text_on_every_page() {
         .map(|(i, p)| Op {
             id: format!("wxss-{i}"),
             at: 1_593_500_000_000 + i as i64,
+            hlc: None,
             kind: OpKind::AddNote {
                 task: format!("t{}", 1 + i % 10),
                 note_id: format!("x{i}"),

@@ -303,6 +303,7 @@ async fn files_of_another_plan_or_an_unknown_unit_are_refused_and_change_nothing
     let seal = |unit: &str| Op {
         id: "wzz-1".into(),
         at: cst("2020-04-20", 10),
+        hlc: None,
         kind: OpKind::Submit {
             submission: "wzz-1".into(),
             unit: unit.into(),

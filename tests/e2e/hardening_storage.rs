@@ -91,6 +91,7 @@ fn big_edits_file(n: usize) -> String {
         .map(|i| Op {
             id: format!("file-{i}"),
             at: 1_590_000_000_000 + i as i64 * 1000,
+            hlc: None,
             kind: OpKind::AddNote {
                 task: format!("t{}", i % 10 + 1),
                 note_id: format!("file-n{i}"),

@@ -9,6 +9,7 @@ mod browser;
 mod charts;
 mod clock;
 mod cycle;
+mod dav;
 mod edits;
 mod hardening_import;
 mod hardening_storage;
