@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present at the right version:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt from npm,
-# and Debian's chromium, chromium-driver, a CJK font, poppler-utils (pdftotext) and LibreOffice (writer and
-# calc, headless). Safe to run again; a warm run takes seconds.
+# and Debian's chromium, chromium-driver, a CJK font, poppler-utils (pdftotext), LibreOffice (writer and
+# calc, headless) and nginx with its WebDAV module (the sync tests' server). Safe to run again; a warm
+# run takes seconds.
 # Usage: scripts/setup.sh [--browser]   (--browser also installs the browser packages the tests need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,9 @@ if [ "${1:-}" = "--browser" ]; then
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   # LibreOffice headless opens the downloaded 通报 (.docx) and 台账 (.xlsx) in the tests, as Word would.
   command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  # nginx with the WebDAV extension module (PROPFIND) is the sync server of the end-to-end tests.
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -e /usr/lib/nginx/modules/ngx_http_dav_ext_module.so ] || missing+=(libnginx-mod-http-dav-ext)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

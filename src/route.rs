@@ -33,6 +33,8 @@ pub enum Route {
     Search(SearchQuery),
     Targets,
     Data,
+    /// 同步: the shared WebDAV folder, its account and the devices seen.
+    Sync,
     History,
     Print,
     /// Paste or open a plan text, preview what the importer reads, save it as a new plan.
@@ -136,6 +138,7 @@ impl Route {
             }),
             ["targets"] => Route::Targets,
             ["data"] => Route::Data,
+            ["sync"] => Route::Sync,
             ["history"] => Route::History,
             ["print"] => Route::Print,
             ["import"] => Route::Import,
@@ -182,6 +185,7 @@ impl Route {
             }
             Route::Targets => "#/targets".into(),
             Route::Data => "#/data".into(),
+            Route::Sync => "#/sync".into(),
             Route::History => "#/history".into(),
             Route::Print => "#/print".into(),
             Route::Import => "#/import".into(),
@@ -266,6 +270,7 @@ mod tests {
             }),
             Route::Targets,
             Route::Data,
+            Route::Sync,
             Route::History,
             Route::Print,
             Route::Import,

@@ -5,7 +5,9 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DomParser, Request, RequestCache, RequestInit, Response, SupportedType};
+use web_sys::{
+    DomParser, Request, RequestCache, RequestCredentials, RequestInit, Response, SupportedType,
+};
 
 use super::engine::Transport;
 use super::error::SyncError;
@@ -53,6 +55,10 @@ impl Dav {
         let init = RequestInit::new();
         init.set_method(method);
         init.set_cache(RequestCache::NoStore);
+        // The credentials travel in our own Authorization header. With the browser's credentials left out,
+        // a 401 comes back to us instead of opening the browser's login dialog over the page (and leaving
+        // the request hanging until someone answers it).
+        init.set_credentials(RequestCredentials::Omit);
         if let Some(body) = body {
             init.set_body(&JsValue::from_str(body));
         }

@@ -60,6 +60,8 @@ pub fn DataPage() -> impl IntoView {
             <h1>{tr("数据与备份", "Data and backup")}</h1>
             <StorageStatus/>
             <ExportImport/>
+            <p><a href="#/sync">{tr("同步到单位服务器…", "Sync through the office's server…")}</a></p>
+            <super::sync_page::Devices/>
             <super::quarantine::Quarantined/>
             <Reset/>
         </article>

@@ -240,6 +240,11 @@ impl Edits {
         (!stacks.undo.is_empty(), !stacks.redo.is_empty())
     }
 
+    /// This page load's writer id (its ops are `<writer>-<n>`).
+    pub fn writer_id(&self) -> String {
+        self.writer()
+    }
+
     fn writer(&self) -> String {
         self.store
             .with_value(|s| s.as_ref().map(|s| s.writer().to_string()))

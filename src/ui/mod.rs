@@ -36,6 +36,8 @@ mod search;
 mod settings;
 mod shell;
 mod state;
+mod sync;
+mod sync_page;
 mod targets;
 mod task;
 mod unit_prompt;
@@ -94,6 +96,7 @@ pub fn App() -> impl IntoView {
     provide_context(MyUnitContext(my_unit));
     provide_context(settings_context);
     let edits = edits::provide_edits(plan);
+    sync::provide_sync();
     pace::provide_pace();
     chart_view::provide_chart_width();
 

@@ -133,6 +133,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             })}
             <WorkModePicker/>
             <DataStatus/>
+            <super::sync_page::SyncStatus/>
             <button
                 class="lang-toggle"
                 lang=move || lang.get().other().html_lang()
@@ -408,6 +409,7 @@ fn Page() -> impl IntoView {
         Route::Plans(open) => view! { <super::plans::PlansPage open/> }.into_any(),
         Route::NotFound(raw) => view! { <super::components::NotFound what=raw/> }.into_any(),
         Route::Data => super::data::DataPage().into_any(),
+        Route::Sync => super::sync_page::SyncPage().into_any(),
         Route::Targets => super::targets::TargetsPage().into_any(),
         Route::History => super::history::HistoryPage().into_any(),
         Route::Print => super::print::PrintPage().into_any(),

@@ -22,6 +22,7 @@ mod prerender;
 mod screens;
 mod server;
 mod settings;
+mod sync;
 mod unit_reports;
 
 use browser::{Browser, dist_dir};
@@ -43,6 +44,14 @@ async fn open_as(tag: &str, unit: &str) -> (StaticServer, Browser) {
     b.goto(&server.url("#/")).await;
     b.act_as(unit).await;
     (server, b)
+}
+
+/// A fresh profile opened at `url` (any server) with 我的单位 already chosen.
+async fn open_as_at(tag: &str, url: &str, unit: &str) -> Browser {
+    let b = Browser::start(tag).await;
+    b.goto(url).await;
+    b.act_as(unit).await;
+    b
 }
 
 #[tokio::test]
