@@ -135,6 +135,11 @@ impl Transport for Device<'_> {
     }
 }
 
+/// Devices "a" and "b" on one folder.
+fn two_devices(folder: &Folder) -> (Device<'_>, Device<'_>) {
+    (Device { folder, name: "a" }, Device { folder, name: "b" })
+}
+
 /// A browser profile: its storage and this page load's store.
 struct Browser {
     kv: MemoryKv,
@@ -179,16 +184,7 @@ impl Browser {
 #[test]
 fn edits_made_offline_on_two_devices_converge_once_the_server_is_back() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let (mut a, mut b) = (Browser::new("wa"), Browser::new("wb"));
     folder.down.set(true);
     a.edit("t1", Status::Done, 10);
@@ -220,16 +216,7 @@ fn edits_made_offline_on_two_devices_converge_once_the_server_is_back() {
 #[test]
 fn one_new_edit_costs_a_constant_number_of_requests() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let (mut a, mut b) = (Browser::new("wa"), Browser::new("wb"));
     for i in 0..600 {
         a.edit(&format!("t{}", i % 10 + 1), Status::InProgress, i);
@@ -264,16 +251,7 @@ fn one_new_edit_costs_a_constant_number_of_requests() {
 #[test]
 fn an_upload_cut_before_its_move_is_never_read_and_is_finished_later() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let (mut a, mut b) = (Browser::new("wa"), Browser::new("wb"));
     a.edit("t1", Status::Done, 10);
     folder.fail_moves.set(true);
@@ -298,16 +276,7 @@ fn an_upload_cut_before_its_move_is_never_read_and_is_finished_later() {
 #[test]
 fn a_damaged_server_file_is_quarantined_with_its_url_and_never_merged() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let (mut a, mut b) = (Browser::new("wa"), Browser::new("wb"));
     a.edit("t1", Status::Done, 10);
     a.sync(&da).ok();
@@ -349,16 +318,7 @@ fn a_damaged_server_file_is_quarantined_with_its_url_and_never_merged() {
 #[test]
 fn a_reload_uploads_what_an_earlier_page_load_left_and_mirrors_are_never_uploaded() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let mut a = Browser::new("wa1");
     a.edit("t1", Status::Done, 10);
     let mut b = Browser::new("wb");
@@ -390,16 +350,7 @@ fn a_reload_uploads_what_an_earlier_page_load_left_and_mirrors_are_never_uploade
 #[test]
 fn a_full_browser_keeps_what_it_had_and_says_so() {
     let folder = Folder::default();
-    let (da, db) = (
-        Device {
-            folder: &folder,
-            name: "a",
-        },
-        Device {
-            folder: &folder,
-            name: "b",
-        },
-    );
+    let (da, db) = two_devices(&folder);
     let mut a = Browser::new("wa");
     for i in 0..50 {
         a.edit("t1", Status::Done, i);

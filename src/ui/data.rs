@@ -91,12 +91,19 @@ fn StorageStatus() -> impl IntoView {
             )
         })
     };
+    let sync = super::sync::use_sync();
     view! {
         <section>
             <h2>{tr("修改保存在哪里", "Where your edits live")}</h2>
-            <p>{move || lang.get().pick(
-                "所有修改只保存在这台电脑的这个浏览器里（localStorage），不会上传。清除浏览器数据会删除它们：请定期导出备份文件。",
-                "All edits are kept only in this browser on this computer (localStorage); nothing is uploaded. Clearing browser data deletes them: export a backup file regularly.")}</p>
+            <p>{move || if sync.config.with(|c| c.enabled) {
+                lang.get().pick(
+                    "修改先保存在这台电脑的这个浏览器里（localStorage），并同步到单位服务器上的共享文件夹（见“同步”页）。",
+                    "Edits are kept in this browser on this computer (localStorage) first, and synced to the shared folder on the office's server (see the Sync page).")
+            } else {
+                lang.get().pick(
+                    "所有修改只保存在这台电脑的这个浏览器里（localStorage），不会上传。清除浏览器数据会删除它们：请定期导出备份文件。",
+                    "All edits are kept only in this browser on this computer (localStorage); nothing is uploaded. Clearing browser data deletes them: export a backup file regularly.")
+            }}</p>
             <dl class="facts">
                 <dt>{tr("修改条数", "Edits")}</dt>
                 <dd id="edit-count">{move || edits.ops.read().len()}</dd>

@@ -61,7 +61,7 @@ async fn cell(b: &Browser, unit: &str, needle: &str) -> String {
 
 /// With `LANBAI_SHOTS` set, screenshots of the page as it stands (wide and 400 px) for a person to look at;
 /// the window is put back afterwards so the test goes on as before.
-async fn look(b: &Browser, name: &str) {
+pub async fn look(b: &Browser, name: &str) {
     let Some(dir) = std::env::var_os("LANBAI_SHOTS").map(PathBuf::from) else {
         return;
     };

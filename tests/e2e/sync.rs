@@ -93,6 +93,7 @@ async fn two_units_edit_while_the_server_is_down_and_converge_once_it_is_back() 
     edit_and_sync(&baiyin, &dav, 6, "41", "离线：1 条修改待同步").await;
     set_progress(&lanzhou, &dav, 6, "37").await;
     edit_and_sync(&lanzhou, &dav, 7, "12", "离线：2 条修改待同步").await;
+    crate::cycle::look(&lanzhou, "sync-offline").await;
 
     dav.resume();
     focus(&baiyin, "已同步").await;
@@ -102,6 +103,9 @@ async fn two_units_edit_while_the_server_is_down_and_converge_once_it_is_back() 
     assert!(seen.contains("41%") && seen.contains("12%"), "{seen}");
     let seen = history(&lanzhou, &dav, "41%").await;
     assert!(seen.contains("37%") && seen.contains("12%"), "{seen}");
+    lanzhou.goto(&dav.url("#/sync")).await;
+    lanzhou.text("#sync-folder").await;
+    crate::cycle::look(&lanzhou, "sync-page").await;
 
     // Each device wrote only its own files, whole: every file on the server is `<writer>.<n>.json`, and each
     // writer's files were put by exactly one device.
@@ -228,6 +232,7 @@ async fn a_damaged_server_file_is_quarantined_and_a_fast_clock_does_not_win_late
     assert!(line.contains(&today[..7]), "{line} is not dated {today}");
     right.goto(&dav.url("#/data")).await;
     right.wait_for_text(".devices", "时钟快了约 36").await;
+    crate::cycle::look(&right, "sync-devices").await;
 
     // Someone edits the fast laptop's file by hand on the server: its checksum fails.
     let file = std::fs::read_dir(&folder)
