@@ -368,3 +368,32 @@ fn a_full_browser_keeps_what_it_had_and_says_so() {
     );
     assert_eq!(b.ids(), ["wb-1"]);
 }
+
+#[test]
+fn two_tabs_of_one_browser_each_write_as_their_own_writer_and_both_reach_the_server() {
+    let folder = Folder::default();
+    let (da, db) = two_devices(&folder);
+    let kv = MemoryKv::new();
+    let mut tab1 = Browser {
+        kv: kv.clone(),
+        store: Store::open(kv.clone(), PLAN, "wa1"),
+    };
+    let mut tab2 = Browser {
+        kv: kv.clone(),
+        store: Store::open(kv, PLAN, "wa2"),
+    };
+    tab1.edit("t1", Status::Done, 10);
+    tab2.edit("t2", Status::Done, 11);
+    assert_eq!(
+        tab1.sync(&da).map(|r| r.pending),
+        Ok(0),
+        "both tabs' edits went up"
+    );
+    assert_eq!(tab2.sync(&da).map(|r| r.uploaded), Ok(0), "nothing twice");
+    tab2.edit("t3", Status::Done, 12);
+    assert_eq!(tab2.sync(&da).map(|r| r.uploaded), Ok(1));
+    let mut other = Browser::new("wb");
+    assert_eq!(other.sync(&db).map(|r| r.new_ops.len()), Ok(3));
+    let names: Vec<String> = folder.files.borrow().keys().cloned().collect();
+    assert_eq!(names, ["wa1.0.json", "wa2.0.json"]);
+}

@@ -3,8 +3,10 @@
 //! or places this plan does not have.
 //!
 //! Two kinds of op are held back, and the rest of the file can still be merged:
-//! - **dated more than a day past this machine's clock.** Until the sync work's hybrid logical clock lands, an
-//!   op's `at` decides every conflict, so one dated 2099 would beat every later edit of its field for ever. A
+//! - **dated more than a day past this machine's clock.** Since journal schema 4 the hybrid logical clock
+//!   orders edits made after such an op after it, but the op would still beat every edit made before it was
+//!   seen, and its date would mislead every page that shows it; a file is looked at before it is merged, so
+//!   it is held back here (sync, which has no one to ask, merges it and names the device on #/data). A
 //!   day of slack lets a colleague's clock run a little fast. Such ops are held back rather than clamped
 //!   (clamping would give one id two contents in two journals) and rather than refusing the whole file: the
 //!   file is mostly a colleague's honest work, a wrong clock or a tampered op should not cost the rest, and

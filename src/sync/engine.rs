@@ -183,7 +183,9 @@ async fn run<K: KeyValue, T: Transport>(
         let Some(ops) = local.read(kv, plan, &writer, chunk) else {
             continue;
         };
-        let body = export(plan, now, &ops).to_json();
+        // Compact, not the pretty form of a download: every device fetches this file after each change.
+        let body = serde_json::to_string(&export(plan, now, &ops))
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let temp = temp_name(&name, nonce.wrapping_add(out.uploaded as u64));
         transport.put(&name, &temp, &body).await?;
         out.uploaded += 1;

@@ -105,12 +105,17 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
             ev.prevent_default();
             let body = text.get_untracked().trim().to_string();
             if body.is_empty() {
-                error.set(Some("请先填写进展内容 / Write the note first"));
+                error.set(Some(
+                    lang.get_untracked()
+                        .pick("请先填写进展内容", "Write the note first"),
+                ));
                 return;
             }
             let day = date.get_untracked();
             if crate::journal::date::Date::parse(&day).is_none() {
-                error.set(Some("请填写日期 / Enter a date"));
+                error.set(Some(
+                    lang.get_untracked().pick("请填写日期", "Enter a date"),
+                ));
                 return;
             }
             let who = author.get_untracked().trim().to_string();
@@ -132,6 +137,8 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
     };
     let my_unit = super::state::use_my_unit();
     let plan = super::state::use_plan();
+    // A deleted note is said so, with the way back, rather than vanishing silently.
+    let deleted = RwSignal::new(false);
     let list = {
         let id = id.clone();
         move || {
@@ -162,7 +169,10 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
                                     <button
                                         class="link-button"
                                         aria-label=lang.pick("删除这条进展", "Delete this note")
-                                        on:click=move |_| edits.record(OpKind::DeleteNote { task: task.clone(), note_id: note_id.clone() })
+                                        on:click=move |_| {
+                                            edits.record(OpKind::DeleteNote { task: task.clone(), note_id: note_id.clone() });
+                                            deleted.set(true);
+                                        }
                                     >
                                         {lang.pick("删除", "Delete")}
                                     </button>
@@ -202,6 +212,11 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
                 <button type="submit" id="note-add">{tr("添加进展", "Add note")}</button>
             </form>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || deleted.get().then(|| view! {
+                <p class="notice" id="note-deleted" role="status">{tr("已删除这条进展。", "Note deleted. ")}
+                    <button class="link-button" id="note-undo" on:click=move |_| { edits.undo(); deleted.set(false); }>{tr("撤销", "Undo")}</button>
+                </p>
+            })}
             <ol class="note-list">{list}</ol>
         </section>
     }
@@ -294,14 +309,14 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
             let record = {
                 let region = region.clone();
                 let target_id = target_id.clone();
-                move |_| {
+                move || {
                     let raw = input.get_untracked();
                     let day = as_of.get_untracked();
                     match raw.trim().parse::<f64>() {
                         // The same rule every reader of ops applies, so the form cannot store what an import refuses.
                         Ok(v) if crate::journal::op::actual_ok(v).is_ok() => {
                             if crate::journal::date::Date::parse(&day).is_none() {
-                                error.set(Some("请填写截至日期 / Enter the as-of date".into()));
+                                error.set(Some(lang.get_untracked().pick("请填写截至日期", "Enter the as-of date").into()));
                                 return;
                             }
                             error.set(None);
@@ -313,7 +328,10 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                             });
                             input.set(String::new());
                         }
-                        _ => error.set(Some(format!("“{raw}”不是有效数字 / is not a valid number"))),
+                        _ => error.set(Some(match lang.get_untracked() {
+                            crate::i18n::Lang::Zh => format!("“{raw}”不是有效数字"),
+                            crate::i18n::Lang::En => format!("“{raw}” is not a valid number"),
+                        })),
                     }
                 }
             };
@@ -336,8 +354,9 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                     <td>
                         <Show when=move || may_write.get() fallback=move || view! { <span class="owner-note">{owner_words.clone()}</span> }>
                             <input type="number" min="0" step="any" class="actual-input" aria-label=aria.clone()
-                                prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))/>
-                            <button class="record-actual" on:click=record.clone()>{tr("记录", "Record")}</button>
+                                prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev))
+                                on:keydown={ let record = record.clone(); move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { record() } }/>
+                            <button class="record-actual" on:click={ let record = record.clone(); move |_| record() }>{tr("记录", "Record")}</button>
                         </Show>
                     </td>
                 </tr>

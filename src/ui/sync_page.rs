@@ -199,7 +199,12 @@ pub fn SyncPage() -> impl IntoView {
             {move || verdict.get().map(|(ok, text)| view! {
                 <p id="sync-verdict" class=if ok { "notice" } else { "notice error" } role="status">{text}</p>
             })}
-            {move || missing_folder.get().then(|| view! {
+            {move || matches!(sync.shown.get(), Shown::Failed { error: SyncError::Unauthorized, .. }).then(|| view! {
+                <p class="notice error" id="sync-ask-password">{tr(
+                    "服务器不接受这个用户名或密码：请重新输入后点“保存”。修改都保存在本机。",
+                    "The server refused this user name or password: enter them again and press Save. Every edit is kept here.")}</p>
+            })}
+            {move || (missing_folder.get() || matches!(sync.shown.get(), Shown::Failed { error: SyncError::NoFolder, .. })).then(|| view! {
                 <button type="button" id="sync-create" on:click=create>{tr("在服务器上创建本计划的文件夹", "Create the plan's folder on the server")}</button>
             })}
             <p class="sync-line">{tr("现在：", "Now: ")}<SyncStatus/>{move || (sync.shown.get() == Shown::Off).then(|| tr("未开启", "off")())}</p>

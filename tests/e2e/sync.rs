@@ -143,6 +143,7 @@ async fn a_wrong_password_a_full_server_and_a_cut_upload_keep_the_edits_here_and
     header_says(&b, "用户名或密码不对").await;
     edit_and_sync(&b, &dav, 6, "41", "用户名或密码不对").await;
     b.goto(&dav.url("#/sync")).await;
+    b.wait_for_text("#sync-ask-password", "请重新输入").await;
     set_value(&b, "#sync-password", PASSWORD).await;
     let n = rounds(&b).await;
     b.click("#sync-on").await;
@@ -260,4 +261,17 @@ async fn a_damaged_server_file_is_quarantined_and_a_fast_clock_does_not_win_late
     for b in [fast, right, third] {
         b.close().await;
     }
+}
+
+#[tokio::test]
+async fn a_server_that_refuses_large_uploads_says_so_and_keeps_the_edit() {
+    let dav = DavServer::start_with(&dist_dir(), USER, PASSWORD, "200");
+    std::fs::create_dir_all(dav.sync_dir().join(PLAN)).expect("the plan folder");
+    let b = open_as_at("sync-413", &dav.url("#/"), "白银市").await;
+    turn_on(&b, &dav, PASSWORD, false).await;
+    header_says(&b, "已同步").await;
+    edit_and_sync(&b, &dav, 6, "41", "服务器拒收这么大的文件（413）").await;
+    b.goto(&dav.url("#/history")).await;
+    b.wait_for_text(".history", "41%").await;
+    b.close().await;
 }

@@ -1,0 +1,58 @@
+//! Small frictions a new user hit (issue 15, items 10 and 12): Enter in a figure box records it, a deleted
+//! note says so and offers the way back, and a form's error is in the page's language only.
+
+use crate::edits::set_value;
+use crate::open_as;
+
+/// Types `value` into the 白银 row of target t6.k1's figure box, as the person would.
+async fn type_figure(b: &crate::browser::Browser, value: &str) {
+    let script = format!(
+        "const rows = [...document.querySelectorAll('#actuals-t6\\\\.k1 tbody tr')];
+         const row = rows.find(r => r.querySelector('th').textContent.trim() === '白银');
+         const input = row.querySelector('.actual-input');
+         input.focus(); input.value = {value:?};
+         input.dispatchEvent(new Event('input', {{bubbles: true}}));"
+    );
+    b.eval(&script).await;
+}
+
+#[tokio::test]
+async fn enter_in_a_figure_box_records_it_and_a_bad_figure_is_said_in_one_language() {
+    let (server, b) = open_as("enter-figure", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    b.text("#actuals-t6\\.k1").await;
+    type_figure(&b, "-5").await;
+    b.eval(
+        "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))",
+    )
+    .await;
+    let error = b
+        .wait_for_text("#actuals-t6\\.k1 .error", "不是有效数字")
+        .await;
+    assert_eq!(error, "“-5”不是有效数字", "Chinese only, no English half");
+    type_figure(&b, "15").await;
+    b.eval(
+        "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))",
+    )
+    .await;
+    b.wait_for_text("#actuals-t6\\.k1 tbody", "15（").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_deleted_note_says_so_and_can_be_brought_back() {
+    let (server, b) = open_as("note-undo", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    set_value(&b, "#note-text", "完成第一批认定").await;
+    b.click("#note-add").await;
+    b.wait_for_text(".note-list", "完成第一批认定").await;
+    b.click(".note .link-button").await;
+    b.wait_for_text("#note-deleted", "已删除这条进展").await;
+    let left = b
+        .eval("return document.querySelectorAll('.note').length")
+        .await;
+    assert_eq!(left, serde_json::json!(0));
+    b.click("#note-undo").await;
+    b.wait_for_text(".note-list", "完成第一批认定").await;
+    b.close().await;
+}
