@@ -11,32 +11,18 @@ mod browser;
 mod dav;
 
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 use std::time::Instant;
 
 use dav::{DavServer, basic_auth, request};
 use lanbai_planner::journal::{Op, OpKind};
 use lanbai_planner::storage::{MemoryKv, Store};
 use lanbai_planner::sync::layout::last_segment;
-use lanbai_planner::sync::{Entry, Fetched, SyncError, Transport, round};
+use lanbai_planner::sync::{Entry, Fetched, SyncError, Transport, block_on_ready, round};
 
 const PLAN: &str = "gansu-2020-shuangqu";
 const DEVICES: usize = 20;
 const OPS: usize = 500;
 const UNITS: [&str; 4] = ["兰州市", "白银市", "兰州新区", "白银高新区"];
-
-/// Blocking requests never return `Pending`, so one poll finishes a round.
-fn block_on<F: Future>(f: F) -> F::Output {
-    let mut f = pin!(f);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-}
 
 /// The WebDAV folder over blocking HTTP/1.1, counting what one device sends and receives.
 struct Http {
@@ -141,7 +127,7 @@ struct Device {
 
 impl Device {
     fn sync(&self, now: i64, nonce: u64) -> usize {
-        match block_on(round(
+        match block_on_ready(round(
             &self.kv,
             &self.http,
             PLAN,

@@ -6,27 +6,15 @@ mod common;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 use common::{op, status};
 use lanbai_planner::journal::{Op, Status};
 use lanbai_planner::storage::{KeyValue, MemoryKv, Store};
-use lanbai_planner::sync::{Entry, Fetched, Round, SyncError, Transport, pending, round};
+use lanbai_planner::sync::{
+    Entry, Fetched, Round, SyncError, Transport, block_on_ready, pending, round,
+};
 
 const PLAN: &str = "gansu-2020-shuangqu";
-
-/// The in-memory folder never waits, so one poll finishes every future.
-fn block_on<F: Future>(f: F) -> F::Output {
-    let mut f = pin!(f);
-    let mut cx = Context::from_waker(Waker::noop());
-    loop {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-}
 
 #[derive(Default)]
 struct Folder {
@@ -159,7 +147,7 @@ impl Browser {
         o
     }
     fn sync(&mut self, device: &Device) -> Result<Round, SyncError> {
-        block_on(round(
+        block_on_ready(round(
             &self.kv,
             device,
             PLAN,

@@ -123,6 +123,44 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// The message in `lang`, naming plans by their title where `title` knows the id (the plans in this
+    /// browser) instead of by an id such as `plan-2021-88a7e311`.
+    pub fn message_named(&self, lang: Lang, title: impl Fn(&str) -> Option<String>) -> String {
+        let ImportError::OtherPlan { found, expected } = self else {
+            return lang
+                .pick(&self.message_zh(), &self.message_en())
+                .to_string();
+        };
+        match lang {
+            Lang::Zh => {
+                let name = |id: &str| {
+                    title(id).map_or_else(
+                        || "（本浏览器中没有的一份计划）".to_string(),
+                        |t| format!("《{t}》"),
+                    )
+                };
+                format!(
+                    "该文件属于另一份计划{}，当前打开的是{}。请先在“计划库”中打开文件所属的计划。",
+                    name(found),
+                    name(expected)
+                )
+            }
+            Lang::En => {
+                let name = |id: &str| {
+                    title(id).map_or_else(
+                        || "a plan not in this browser".to_string(),
+                        |t| format!("“{t}”"),
+                    )
+                };
+                format!(
+                    "This file belongs to another plan, {}; the open plan is {}. Open the file's plan in the plan library first.",
+                    name(found),
+                    name(expected)
+                )
+            }
+        }
+    }
+
     pub fn message_zh(&self) -> String {
         match self {
             ImportError::TooLarge { bytes, max } => {

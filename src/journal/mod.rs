@@ -19,6 +19,7 @@ pub mod screen;
 pub mod undo;
 pub mod validate;
 mod wire;
+pub mod words;
 
 pub use clock::{Hlc, stamp};
 pub use export::{ExportFile, ImportError, export, import_file};

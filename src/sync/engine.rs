@@ -323,3 +323,15 @@ fn pending_in(kv: &impl KeyValue, plan: &str, state: &SyncState) -> u64 {
 pub fn pending(kv: &impl KeyValue, plan: &str) -> u64 {
     pending_in(kv, plan, &state::load(kv, plan))
 }
+
+/// Runs a future whose transport never waits (an in-memory folder, blocking HTTP), for native tests and the
+/// benchmark: it polls until ready, so it is only for futures that are always ready when polled.
+pub fn block_on_ready<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}

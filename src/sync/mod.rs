@@ -19,6 +19,6 @@ pub mod error;
 pub mod layout;
 pub mod state;
 
-pub use engine::{Round, Transport, pending, round};
+pub use engine::{Round, Transport, block_on_ready, pending, round};
 pub use error::SyncError;
 pub use layout::{Entry, Fetched};

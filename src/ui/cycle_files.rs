@@ -76,7 +76,7 @@ async fn take_one(
     };
     let parsed = match import_file(&text, plan_id, MAX_IMPORT_BYTES) {
         Ok(f) => f,
-        Err(err) => return refuse(lang.pick(&err.message_zh(), &err.message_en()).to_string()),
+        Err(err) => return refuse(super::plans::import_error_words(&err, lang)),
     };
     let package = match edits
         .ops

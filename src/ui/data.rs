@@ -199,9 +199,7 @@ fn ExportImport() -> impl IntoView {
                 }
                 Err(err) => message.set(Some((
                     false,
-                    lang.get_untracked()
-                        .pick(&err.message_zh(), &err.message_en())
-                        .to_string(),
+                    super::plans::import_error_words(&err, lang.get_untracked()),
                 ))),
             }
         });

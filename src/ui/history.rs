@@ -49,8 +49,10 @@ pub fn HistoryList(
 ) -> impl IntoView {
     let edits = use_edits();
     let lang = use_lang();
+    let plan = super::state::use_plan();
     move || {
         let lang = lang.get();
+        let plan = plan.get();
         let entries = edits.ops.with(|ops| history(ops, task.as_deref()));
         if entries.is_empty() {
             return view! { <p class="muted">{lang.pick("还没有修改。", "No edits yet.")}</p> }
@@ -66,7 +68,7 @@ pub fn HistoryList(
                     <li>
                         <time class="muted">{when(e.at)}</time>" "
                         {number.map(|n| view! { <a href=Route::Task(n).to_hash()>{format!("{}{n}", lang.pick("任务 ", "Task "))}</a>" " })}
-                        <span>{lang.pick(&e.summary_zh, &e.summary_en).to_string()}</span>
+                        <span>{crate::journal::words::in_words(&plan, &e, lang)}</span>
                         {writer_words(e.unit.as_deref(), e.by.as_deref()).map(|w| view! { " "<span class="muted history-who">{w}</span> })}
                     </li>
                 }

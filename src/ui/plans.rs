@@ -382,3 +382,14 @@ fn format_day(ms: i64) -> String {
         date.get_date()
     )
 }
+
+/// An import refusal in the page's language, with plans named by the titles this browser knows.
+pub fn import_error_words(err: &crate::journal::ImportError, lang: crate::i18n::Lang) -> String {
+    let entries = match err {
+        crate::journal::ImportError::OtherPlan { .. } => plans::list(&Kv::open(), now_ms()).0,
+        _ => Vec::new(),
+    };
+    err.message_named(lang, |id| {
+        entries.iter().find(|e| e.id == id).map(|e| e.name.clone())
+    })
+}

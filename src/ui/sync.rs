@@ -17,8 +17,11 @@ use crate::sync::{SyncError, pending, round};
 const AFTER_EDIT: Duration = Duration::from_secs(2);
 /// Between rounds when nothing happens.
 const EVERY: Duration = Duration::from_secs(180);
-/// Back-off after failures: 5 s, 10 s, 20 s … up to 5 minutes.
+/// Back-off after failures: 5 s, 10 s, 20 s … up to 30 s while the server cannot be reached (a restarted
+/// server fires no `online` event, and its edits should arrive within seconds of it being back; a listing
+/// every 30 s costs nothing), and up to 5 minutes while it answers with an error.
 const FIRST_RETRY_SECS: u64 = 5;
+const LONGEST_RETRY_UNREACHABLE_SECS: u64 = 30;
 const LONGEST_RETRY_SECS: u64 = 300;
 
 /// What the header says about sync.
@@ -212,9 +215,13 @@ impl SyncContext {
                 let failures = self.failures.get_value().saturating_add(1);
                 self.failures.set_value(failures);
                 if error.retry_helps() {
+                    let longest = match error {
+                        SyncError::Unreachable(_) => LONGEST_RETRY_UNREACHABLE_SECS,
+                        _ => LONGEST_RETRY_SECS,
+                    };
                     let secs = FIRST_RETRY_SECS
                         .saturating_mul(1 << failures.saturating_sub(1).min(10))
-                        .min(LONGEST_RETRY_SECS);
+                        .min(longest);
                     self.schedule(Duration::from_secs(secs));
                 }
                 self.shown.set(match error {

@@ -1,5 +1,6 @@
-//! Small frictions a new user hit (issue 15, items 10 and 12): Enter in a figure box records it, a deleted
-//! note says so and offers the way back, and a form's error is in the page's language only.
+//! Small frictions a new user hit (issue 15, items 9, 10 and 12): Enter in a figure box records it, a deleted
+//! note says so and offers the way back, a form's error is in the page's language only, and history and
+//! refusals name the indicator and the plan rather than their ids.
 
 use crate::edits::set_value;
 use crate::open_as;
@@ -48,11 +49,42 @@ async fn a_deleted_note_says_so_and_can_be_brought_back() {
     b.wait_for_text(".note-list", "完成第一批认定").await;
     b.click(".note .link-button").await;
     b.wait_for_text("#note-deleted", "已删除这条进展").await;
+    crate::cycle::look(&b, "note-deleted").await;
     let left = b
         .eval("return document.querySelectorAll('.note').length")
         .await;
     assert_eq!(left, serde_json::json!(0));
     b.click("#note-undo").await;
     b.wait_for_text(".note-list", "完成第一批认定").await;
+    b.close().await;
+}
+
+/// Issue 15, item 9: names on screen, not internal ids.
+#[tokio::test]
+async fn history_and_refusals_name_the_indicator_and_the_plan_not_their_ids() {
+    let (server, b) = open_as("names-not-ids", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    crate::edits::report_actual(&b, "t6.k5", "白银", "12", "2020-06-30").await;
+    b.goto(&server.url("#/history")).await;
+    let history = b.wait_for_text(".history", "12").await;
+    assert!(!history.contains("t6.k5"), "{history}");
+    let indicator = lanbai_planner::plan::seed::gansu().tasks[5].targets[4]
+        .indicator
+        .clone();
+    assert!(history.contains(&indicator), "{history} names {indicator}");
+    crate::cycle::look(&b, "history-names").await;
+
+    let other = lanbai_planner::journal::export("plan-2021-88a7e311", 0, &[]).to_json();
+    let file = b.downloads.join("other-plan.json");
+    std::fs::write(&file, other).expect("write");
+    b.goto(&server.url("#/data")).await;
+    b.choose_file("#import-file", &file).await;
+    let message = b.wait_for_text("#data-message", "另一份计划").await;
+    let title = lanbai_planner::plan::seed::gansu().meta.title;
+    assert!(message.contains(&format!("《{title}》")), "{message}");
+    assert!(
+        !message.contains("plan-2021") && !message.contains("gansu-2020"),
+        "{message}"
+    );
     b.close().await;
 }

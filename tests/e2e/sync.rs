@@ -96,7 +96,11 @@ async fn two_units_edit_while_the_server_is_down_and_converge_once_it_is_back() 
     crate::cycle::look(&lanzhou, "sync-offline").await;
 
     dav.resume();
-    focus(&baiyin, "已同步").await;
+    // Nobody touches 白银市's window: its retry finds the server back by itself (back-off is capped at 30 s
+    // while the server cannot be reached).
+    baiyin
+        .wait_for_text_polling(".topbar .sync-status", "已同步", 900)
+        .await;
     focus(&lanzhou, "已同步").await;
     focus(&baiyin, "已同步").await;
     let seen = history(&baiyin, &dav, "37%").await;
