@@ -244,10 +244,10 @@ async fn a_damaged_server_file_is_quarantined_and_a_fast_clock_does_not_win_late
         .expect("the plan folder")
         .flatten()
         .map(|e| e.path())
-        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"percent\": 90")))
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"percent\":90")))
         .expect("the fast laptop's file");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replace("\"percent\": 90", "\"percent\": 99")).expect("write");
+    std::fs::write(&file, text.replace("\"percent\":90", "\"percent\":99")).expect("write");
     let third = open_as_at("sync-third", &dav.url("#/"), "兰州市").await;
     turn_on(&third, &dav, PASSWORD, false).await;
     header_says(&third, "已同步").await;
