@@ -34,7 +34,14 @@ fn arb_op() -> impl Strategy<Value = Op> {
         }),
         Just(status("t99", Status::Done)),
     ];
-    ("[ab]", 0u32..12, 0i64..6, kind).prop_map(|(w, n, at, kind)| op(&format!("{w}-{n}"), at, kind))
+    // Half the ops carry a hybrid clock (schema 4), in a small space so clock ties and clocks that order
+    // against `at` both happen; the rest are older ops ordered by `at`.
+    let clock = prop::option::of((0i64..3, 0u32..3));
+    ("[ab]", 0u32..12, 0i64..6, kind, clock).prop_map(|(w, n, at, kind, clock)| {
+        let mut o = op(&format!("{w}-{n}"), at, kind);
+        o.hlc = clock.map(|(d, c)| Hlc { ms: at + d, n: c });
+        o
+    })
 }
 
 fn arb_journal() -> impl Strategy<Value = Vec<Op>> {

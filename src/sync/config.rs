@@ -1,6 +1,6 @@
 //! Whether and where to sync, in `lanbai:sync-config` (one folder serves every plan, each in its own
 //! subfolder). Off until someone turns it on: with no folder configured the app behaves as it always did.
-//! The password is not here: it is kept for the browser session, or in `lanbai:sync-password` only when
+//! The password is not here: it is kept until the browser is closed, or in `lanbai:sync-password` only when
 //! "remember on this computer" is ticked (see `ui::sync`).
 
 use serde::{Deserialize, Serialize};

@@ -59,7 +59,7 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// The password as kept: in this session, or on this computer when the person asked for that.
+/// The password as kept: until the browser is closed, or on this computer when the person asked for that.
 fn stored_password() -> String {
     let local = BrowserKv::new().and_then(|kv| crate::storage::KeyValue::get(&kv, PASSWORD_KEY));
     local
@@ -116,6 +116,10 @@ pub fn provide_sync() -> SyncContext {
     });
     // A moment after this page's own edits (not after merges, which would only start another round).
     Effect::new(move |_| {
+        // With sync off this does nothing, and does not read (or scan) the journal at every edit.
+        if !ctx.config.with(|c| c.enabled) {
+            return;
+        }
         let writer = ctx.edits.writer_id();
         let prefix = format!("{writer}-");
         let mine = ctx
@@ -124,7 +128,7 @@ pub fn provide_sync() -> SyncContext {
             .with(|ops| ops.iter().filter(|o| o.id.starts_with(&prefix)).count());
         if mine != ctx.own_ops.get_value() {
             ctx.own_ops.set_value(mine);
-            if ctx.config.with_untracked(|c| c.enabled) && !ctx.running.get_value() {
+            if !ctx.running.get_value() {
                 ctx.schedule(AFTER_EDIT);
             } else {
                 ctx.again.set_value(true);
