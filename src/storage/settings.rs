@@ -18,8 +18,12 @@ pub use crate::i18n::Lang as Language;
 #[serde(default)]
 pub struct Settings {
     pub language: Language,
-    /// The unit picked in the header (a unit id), so "my list" is one click away.
+    /// The unit picked in the header for the plan open when it was picked. Kept for apps from before `units`
+    /// existed, which read only this field; this app reads it only as a fallback (see `unit_for`).
     pub unit: Option<String>,
+    /// The unit picked in the header, per plan id: each plan has units of its own, so a unit chosen in one
+    /// plan must never be shown, or linked to, in another.
+    pub units: std::collections::BTreeMap<String, String>,
     /// ISO date the pace is measured at; `None` means today.
     pub review_date: Option<String>,
     /// Milliseconds since the epoch of the last export, shown next to the data status.
@@ -90,12 +94,33 @@ fn salvage(v: &Value) -> Settings {
     Settings {
         language: field(v, "language"),
         unit: field(v, "unit"),
+        units: field(v, "units"),
         review_date: field(v, "review_date"),
         last_export_at: field(v, "last_export_at"),
         reporter: field(v, "reporter"),
         mode: field(v, "mode"),
         phone: field(v, "phone"),
         approver: field(v, "approver"),
+    }
+}
+
+impl Settings {
+    /// The unit chosen for `plan`, if it is one of that plan's units (`is_unit`). The per-plan record wins;
+    /// a value stored before units were per plan applies to whichever plan has a unit of that id.
+    pub fn unit_for(&self, plan: &str, is_unit: impl Fn(&str) -> bool) -> Option<String> {
+        match self.units.get(plan) {
+            Some(unit) => Some(unit).filter(|u| is_unit(u)).cloned(),
+            None => self.unit.clone().filter(|u| is_unit(u)),
+        }
+    }
+
+    /// Records `unit` (or none) as the choice for `plan`, and as the single value old apps read.
+    pub fn choose_unit(&mut self, plan: &str, unit: Option<String>) {
+        match &unit {
+            Some(u) => self.units.insert(plan.to_string(), u.clone()),
+            None => self.units.insert(plan.to_string(), String::new()),
+        };
+        self.unit = unit;
     }
 }
 
@@ -111,6 +136,32 @@ pub fn save_settings(kv: &impl KeyValue, settings: &Settings) -> Result<(), KvEr
 mod tests {
     use super::*;
     use crate::storage::MemoryKv;
+
+    #[test]
+    fn the_chosen_unit_belongs_to_its_plan() {
+        let gansu = |u: &str| u == "白银市" || u == "兰州市";
+        let other = |u: &str| u == "市科技局";
+        let mut s = Settings {
+            unit: Some("白银市".into()),
+            ..Settings::default()
+        };
+        // A value from before units were per plan applies where it is a unit, and nowhere else.
+        assert_eq!(s.unit_for("gansu", gansu).as_deref(), Some("白银市"));
+        assert_eq!(s.unit_for("other", other), None);
+        s.choose_unit("other", Some("市科技局".into()));
+        assert_eq!(s.unit_for("other", other).as_deref(), Some("市科技局"));
+        // Choosing in the other plan does not change Gansu's choice, even though `unit` moved on.
+        s.choose_unit("gansu", Some("白银市".into()));
+        s.choose_unit("other", Some("市科技局".into()));
+        assert_eq!(s.unit_for("gansu", gansu).as_deref(), Some("白银市"));
+        // "None chosen" in a plan is remembered as such, not replaced by the old single value.
+        s.choose_unit("gansu", None);
+        assert_eq!(s.unit_for("gansu", gansu), None);
+        assert_eq!(s.unit_for("other", other).as_deref(), Some("市科技局"));
+        // A stored unit the plan no longer has is not offered.
+        s.units.insert("gansu".into(), "已撤销的单位".into());
+        assert_eq!(s.unit_for("gansu", gansu), None);
+    }
 
     #[test]
     fn round_trip_and_defaults() {

@@ -79,8 +79,10 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let (stored, problem) = settings::load();
     let lang = RwSignal::new(stored.language);
-    let my_unit = RwSignal::new(stored.unit);
+    let my_unit = RwSignal::new(plan.with_untracked(|p| unit_of_plan(&stored, p)));
+    let kept = StoredValue::new(stored.clone());
     let settings_context = settings::SettingsContext {
+        stored: kept,
         review_date: RwSignal::new(stored.review_date),
         last_export_at: RwSignal::new(stored.last_export_at),
         reporter: RwSignal::new(stored.reporter),
@@ -101,7 +103,8 @@ pub fn App() -> impl IntoView {
     chart_view::provide_chart_width();
 
     follow_hash(route);
-    persist_settings(lang, my_unit, settings_context);
+    follow_plan_unit(plan, my_unit, settings_context);
+    persist_settings(plan, lang, my_unit, settings_context);
     undo_redo_keys(edits);
 
     view! { <shell::Shell/> }
@@ -118,8 +121,35 @@ fn follow_hash(route: RwSignal<Route>) {
     on_cleanup(move || handle.remove());
 }
 
+/// The unit stored for `plan`, if the plan has it.
+fn unit_of_plan(stored: &crate::storage::Settings, plan: &crate::plan::Plan) -> Option<String> {
+    stored.unit_for(&plan.id, |id| plan.units.iter().any(|u| u.id == id))
+}
+
+/// When another plan is opened, "my unit" becomes the one chosen for that plan (or none): a unit of one plan
+/// shown in another's picker, or linked as its duty list, leads nowhere.
+fn follow_plan_unit(
+    plan: RwSignal<Arc<crate::plan::Plan>>,
+    my_unit: RwSignal<Option<String>>,
+    settings: settings::SettingsContext,
+) {
+    Effect::new(move |previous: Option<String>| {
+        let id = plan.with(|p| p.id.clone());
+        if previous.as_ref().is_some_and(|p| *p != id) {
+            let unit = settings
+                .stored
+                .with_value(|s| plan.with_untracked(|p| unit_of_plan(s, p)));
+            if my_unit.get_untracked() != unit {
+                my_unit.set(unit);
+            }
+        }
+        id
+    });
+}
+
 /// Saves the settings whenever one changes, and mirrors the language on `<html lang>`.
 fn persist_settings(
+    plan: RwSignal<Arc<crate::plan::Plan>>,
     lang: RwSignal<crate::i18n::Lang>,
     my_unit: RwSignal<Option<String>>,
     settings: settings::SettingsContext,
@@ -127,16 +157,21 @@ fn persist_settings(
     Effect::new(move |_| {
         let language = lang.get();
         browser::set_document_lang(language.html_lang());
-        let saved = settings::save(&crate::storage::Settings {
+        let mut stored = crate::storage::Settings {
             language,
-            unit: my_unit.get(),
+            unit: None,
+            units: settings.stored.with_value(|s| s.units.clone()),
             review_date: settings.review_date.get(),
             last_export_at: settings.last_export_at.get(),
             reporter: settings.reporter.get(),
             mode: settings.mode.get(),
             phone: settings.phone.get(),
             approver: settings.approver.get(),
-        });
+        };
+        // `my_unit` always belongs to the plan open now (`follow_plan_unit` swaps it with the plan).
+        stored.choose_unit(&plan.with_untracked(|p| p.id.clone()), my_unit.get());
+        let saved = settings::save(&stored);
+        settings.stored.set_value(stored);
         settings.save_failed.set(!saved);
     });
 }

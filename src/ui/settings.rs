@@ -21,6 +21,9 @@ pub struct SettingsContext {
     /// 联系电话 and 审核人 as last given with a submission.
     pub phone: RwSignal<Option<String>>,
     pub approver: RwSignal<Option<String>>,
+    /// The settings as last read or written: the unit chosen per plan lives here (the open plan's is
+    /// `MyUnitContext`), with the fallbacks `Settings::unit_for` applies.
+    pub stored: StoredValue<crate::storage::Settings>,
     /// What was wrong with the stored settings at start, for the banner.
     pub problem: RwSignal<Option<SettingsProblem>>,
     /// The last settings write failed (quota): shown on `#/data`.

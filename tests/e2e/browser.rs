@@ -117,7 +117,7 @@ impl Browser {
         self.text("#main").await;
         let script = format!(
             "let s = {{}}; try {{ s = JSON.parse(localStorage.getItem('lanbai:settings')) || {{}}; }} catch (e) {{}}
-             s.schema = 1; s.unit = {unit:?}; s.reporter = s.reporter || '测试员';
+             s.schema = 1; s.unit = {unit:?}; delete s.units; s.reporter = s.reporter || '测试员';
              localStorage.setItem('lanbai:settings', JSON.stringify(s)); location.reload();"
         );
         self.eval(&script).await;

@@ -88,3 +88,53 @@ async fn history_and_refusals_name_the_indicator_and_the_plan_not_their_ids() {
     );
     b.close().await;
 }
+
+/// Issue 15, item 7: the unit chosen in the header belongs to its plan. Opening another plan shows that plan's
+/// choice (none yet), never a unit of the first plan, and coming back brings the first plan's unit back.
+#[tokio::test]
+async fn the_chosen_unit_is_per_plan() {
+    use crate::import::{LONGXI, LONGXI_TITLE, paste, switch_plan};
+    let (server, b) = open_as("unit-per-plan", "白银市").await;
+    b.goto(&server.url("#/import")).await;
+    paste(&b, LONGXI).await;
+    b.wait_for_text("#preview-tasks", "6").await;
+    set_value(&b, "#import-coordinator", "市科技局").await;
+    b.click("#import-save").await;
+    b.wait_for_text("h1", LONGXI_TITLE).await;
+    let picked = "return document.querySelector('.unit-picker select').value";
+    assert_eq!(
+        b.eval(picked).await,
+        "",
+        "no unit of the Gansu plan in Longxi's picker"
+    );
+    assert!(
+        b.texts(".my-duties").await.is_empty(),
+        "no duty link to a unit this plan lacks"
+    );
+    set_value(&b, ".unit-picker select", "市工信局").await;
+    b.wait_for_text("h1", "市工信局").await;
+
+    switch_plan(&b, "gansu-2020-shuangqu").await;
+    b.wait_for_text(".brand-plan", "甘肃省").await;
+    b.wait_for_text(".my-duties", "我的责任清单").await;
+    assert_eq!(b.eval(picked).await, "白银市");
+    b.click(".my-duties").await;
+    b.wait_for_text("h1", "白银市").await;
+
+    b.client.refresh().await.expect("reload");
+    b.wait_for_text(".my-duties", "我的责任清单").await;
+    assert_eq!(b.eval(picked).await, "白银市", "kept across a reload");
+    let longxi = b
+        .eval("return document.querySelectorAll('#plan-switcher option')[1].value")
+        .await;
+    switch_plan(&b, longxi.as_str().expect("an id")).await;
+    b.wait_for_text(".brand-plan", "陇西").await;
+    for _ in 0..100 {
+        if b.eval(picked).await == "市工信局" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(b.eval(picked).await, "市工信局");
+    b.close().await;
+}

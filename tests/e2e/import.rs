@@ -6,8 +6,8 @@ use crate::{open, open_as};
 use fantoccini::Locator;
 
 /// A city's 工作要点 with 责任单位 and 完成时限 lines, and one line the importer cannot read (line 20).
-const LONGXI: &str = include_str!("../fixtures/plans/longxi-2021.txt");
-const LONGXI_TITLE: &str = "陇西市2021年科技创新工作要点";
+pub const LONGXI: &str = include_str!("../fixtures/plans/longxi-2021.txt");
+pub const LONGXI_TITLE: &str = "陇西市2021年科技创新工作要点";
 
 /// Sets the textarea as a paste would and fires `input`, which is what the page listens to.
 pub async fn paste(b: &Browser, text: &str) {
@@ -27,7 +27,7 @@ pub async fn paste(b: &Browser, text: &str) {
         .expect("paste");
 }
 
-async fn switch_plan(b: &Browser, id: &str) {
+pub async fn switch_plan(b: &Browser, id: &str) {
     b.client
         .execute(
             "const s = document.querySelector('#plan-switcher');
