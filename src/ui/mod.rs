@@ -96,6 +96,8 @@ pub fn App() -> impl IntoView {
     provide_context(RouteContext(route));
     provide_context(LangContext(lang));
     provide_context(MyUnitContext(my_unit));
+    let header_menu = RwSignal::new(false);
+    provide_context(state::HeaderMenuContext(header_menu));
     provide_context(settings_context);
     let edits = edits::provide_edits(plan);
     sync::provide_sync();
@@ -105,7 +107,7 @@ pub fn App() -> impl IntoView {
     follow_hash(route);
     follow_plan_unit(plan, my_unit, settings_context);
     persist_settings(plan, lang, my_unit, settings_context);
-    undo_redo_keys(edits);
+    undo_redo_keys(edits, header_menu);
 
     view! { <shell::Shell/> }
 }
@@ -178,7 +180,7 @@ fn persist_settings(
 
 /// Keyboard shortcuts: Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo edits, "/" focuses the search box —
 /// except while typing in a field, where the keys belong to the field.
-fn undo_redo_keys(edits: edits::Edits) {
+fn undo_redo_keys(edits: edits::Edits, header_menu: RwSignal<bool>) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if browser::typing_in_field(&ev) {
             return;
@@ -190,7 +192,11 @@ fn undo_redo_keys(edits: edits::Edits) {
                 .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
             {
                 ev.prevent_default();
-                let _ = input.focus();
+                // On a narrow window the box is in the folded menu: unfold it, then focus once it shows.
+                header_menu.set(true);
+                request_animation_frame(move || {
+                    let _ = input.focus();
+                });
             }
             return;
         }

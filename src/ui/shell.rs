@@ -10,18 +10,20 @@ use leptos::prelude::*;
 pub fn Shell() -> impl IntoView {
     super::plans::provide_library();
     let outline_open = RwSignal::new(false);
+    let menu_open = expect_context::<super::state::HeaderMenuContext>().0;
     let route = use_route();
-    // Following a link from the folded outline should also fold it again.
+    // Following a link from the folded outline or menu should also fold it again.
     Effect::new(move |_| {
         route.track();
         outline_open.set(false);
+        menu_open.set(false);
     });
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
             browser::focus_main();
         }>{tr("跳到正文", "Skip to content")}</a>
-        <Header outline_open/>
+        <Header outline_open menu_open/>
         <div class="layout">
             <nav
                 class="outline"
@@ -42,7 +44,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 #[component]
-fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
+fn Header(outline_open: RwSignal<bool>, menu_open: RwSignal<bool>) -> impl IntoView {
     let plan = use_plan();
     let lang = use_lang();
     let my_unit = use_my_unit();
@@ -99,6 +101,26 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
                 <span class="brand-name">{tr("兰白双区工作台", "Lanbai Planner")}</span>
                 <span class="brand-plan">{move || plan.get().meta.title.clone()}</span>
             </a>
+            <super::sync_page::SyncStatus/>
+            <button
+                class="menu-toggle"
+                aria-controls="topbar-tools"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                {move || if menu_open.get() { lang.get().pick("收起", "Close") } else { lang.get().pick("菜单", "Menu") }}
+            </button>
+            // One line on a wide window (`display: contents`); below 64rem a panel the menu button unfolds.
+            <div
+                class="topbar-tools"
+                id="topbar-tools"
+                class:open=move || menu_open.get()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        menu_open.set(false);
+                    }
+                }
+            >
             <super::plans::PlanSwitcher/>
             <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
                 <input
@@ -114,7 +136,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             <label class="unit-picker">
                 <span>{tr("我的单位", "My unit")}</span>
                 <select aria-label=tr("我的单位", "My unit") on:change=on_unit prop:value=move || my_unit.get().unwrap_or_default()>
-                    <option value="">{tr("（未选择）", "(none)")}</option>
+                    <option value="">{tr("（选择我的单位）", "(choose my unit)")}</option>
                     {move || {
                         let selected = my_unit.get();
                         plan.get()
@@ -133,7 +155,6 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             })}
             <WorkModePicker/>
             <DataStatus/>
-            <super::sync_page::SyncStatus/>
             <button
                 class="lang-toggle"
                 lang=move || lang.get().other().html_lang()
@@ -142,6 +163,7 @@ fn Header(outline_open: RwSignal<bool>) -> impl IntoView {
             >
                 {tr("English", "中文")}
             </button>
+            </div>
         </header>
     }
 }

@@ -23,6 +23,11 @@ pub struct LangContext(pub RwSignal<Lang>);
 #[derive(Clone, Copy)]
 pub struct MyUnitContext(pub RwSignal<Option<String>>);
 
+/// Whether the header's menu is unfolded (windows narrower than 64rem fold the header's tools into it).
+/// A context because the "/" shortcut opens it to reach the search box.
+#[derive(Clone, Copy)]
+pub struct HeaderMenuContext(pub RwSignal<bool>);
+
 pub fn use_plan() -> RwSignal<Arc<Plan>> {
     expect_context::<PlanContext>().0
 }

@@ -138,3 +138,110 @@ async fn the_chosen_unit_is_per_plan() {
     assert_eq!(b.eval(picked).await, "市工信局");
     b.close().await;
 }
+
+/// Sets the page's own width (the viewport), whatever the window's frame takes.
+async fn set_viewport_width(b: &crate::browser::Browser, width: u32) {
+    b.client.set_window_size(width, 900).await.expect("resize");
+    let inner = b
+        .eval("return window.innerWidth")
+        .await
+        .as_u64()
+        .unwrap_or(0) as u32;
+    if inner != width {
+        let frame = width.saturating_sub(inner);
+        b.client
+            .set_window_size(width + frame, 900)
+            .await
+            .expect("resize");
+    }
+}
+
+/// How many distinct rows the header's visible parts sit on, and the header's height in px.
+async fn header_rows(b: &crate::browser::Browser) -> (u64, u64) {
+    let rows = b
+        .eval(
+            "const header = document.querySelector('.topbar');
+             const tops = new Set();
+             for (const el of header.querySelectorAll('.brand, .menu-toggle, .outline-toggle, .topbar-tools > *, .sync-status')) {
+                 const r = el.getBoundingClientRect();
+                 if (r.width > 0 && r.height > 0 && getComputedStyle(el).display !== 'none') tops.add(Math.round(r.top + r.height / 2) >> 3);
+             }
+             return [tops.size, Math.round(header.getBoundingClientRect().height)];",
+        )
+        .await;
+    let n = |i: usize| rows[i].as_u64().unwrap_or(0);
+    (n(0), n(1))
+}
+
+/// Issue 15, item 11: the header is one line at 1024 px and wider, with nothing overlapping; below that its
+/// tools fold into a menu, so the sticky header stays one short line on a phone.
+#[tokio::test]
+async fn the_header_is_one_line_wide_and_folds_into_a_menu_on_a_phone() {
+    let (server, b) = open_as("header-fold", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    b.wait_for_text("h1", "任务 6").await;
+    for width in [1280, 1024] {
+        set_viewport_width(&b, width).await;
+        let (rows, height) = header_rows(&b).await;
+        assert_eq!(rows, 1, "one line at {width} px");
+        assert!(height <= 64, "{height} px high at {width} px");
+        let overlaps = b
+            .eval(
+                "const items = [...document.querySelectorAll('.topbar-tools > *, .brand, .sync-status')]
+                     .map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+                 let n = 0;
+                 for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+                     const a = items[i], c = items[j];
+                     if (a.left < c.right - 1 && c.left < a.right - 1 && a.top < c.bottom - 1 && c.top < a.bottom - 1) n++;
+                 }
+                 return n;",
+            )
+            .await;
+        assert_eq!(overlaps, 0, "nothing in the header overlaps at {width} px");
+        assert!(
+            b.texts(".menu-toggle").await.iter().all(|t| t.is_empty()),
+            "no menu button when everything fits"
+        );
+    }
+    set_viewport_width(&b, 400).await;
+    let (rows, height) = header_rows(&b).await;
+    assert_eq!(rows, 1, "the folded header is one line");
+    assert!(height <= 64, "{height} px high at 400 px");
+    let search_shown =
+        "return document.querySelector('#search-box').getBoundingClientRect().width > 0";
+    assert_eq!(b.eval(search_shown).await, false, "folded away");
+    b.click(".menu-toggle").await;
+    assert_eq!(
+        b.eval(search_shown).await,
+        true,
+        "the menu unfolds the tools"
+    );
+    assert_eq!(b.text(".menu-toggle").await, "收起");
+    crate::cycle::look(&b, "header-menu").await;
+    set_viewport_width(&b, 400).await;
+    b.click(".my-duties").await;
+    b.wait_for_text("h1", "白银市").await;
+    assert_eq!(
+        b.eval(search_shown).await,
+        false,
+        "a navigation folds it again"
+    );
+    // "/" still reaches the search box: it unfolds the menu first.
+    b.eval("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true}))")
+        .await;
+    for _ in 0..100 {
+        if b.eval("return document.activeElement && document.activeElement.id")
+            .await
+            == "search-box"
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        b.eval("return document.activeElement && document.activeElement.id")
+            .await,
+        "search-box"
+    );
+    b.close().await;
+}
