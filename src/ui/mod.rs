@@ -15,6 +15,7 @@ mod edits;
 mod extensions;
 mod group;
 mod guarded_field;
+mod header;
 mod history;
 mod import;
 mod import_choices;
