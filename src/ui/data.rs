@@ -291,7 +291,7 @@ fn ExportImport() -> impl IntoView {
                 <button id="export-edits" on:click=on_export>{tr("导出修改记录", "Export edits")}</button>
                 <label class="file-button">
                     <span>{tr("导入修改记录文件…", "Import an edits file…")}</span>
-                    <input id="import-file" type="file" accept=".json,application/json" aria-label="导入修改记录文件 / Import edits file" on:change=on_file/>
+                    <input id="import-file" type="file" accept=".json,application/json" aria-label=tr("导入修改记录文件", "Import edits file") on:change=on_file/>
                 </label>
             </div>
             {move || message.get().map(|(ok, text)| view! {

@@ -59,7 +59,7 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
                     <input
                         id="task-deadline"
                         type="date"
-                        aria-label="完成时限 / Deadline"
+                        aria-label=tr("完成时限", "Deadline")
                         disabled=move || !may_change.get()
                         node_ref=deadline.node
                         on:input=move |_| deadline.typed()
@@ -196,18 +196,18 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
                     <textarea
                         id="note-text"
                         rows="3"
-                        aria-label="备注 / Note"
+                        aria-label=tr("备注", "Note")
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
                     ></textarea>
                 </label>
                 <label>
                     <span>{tr("日期", "Date")}</span>
-                    <input id="note-date" type="date" aria-label="日期 / Date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                    <input id="note-date" type="date" aria-label=tr("日期", "Date") prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 </label>
                 <label>
                     <span>{tr("填报人（可选）", "Author (optional)")}</span>
-                    <input id="note-author" type="text" aria-label="填报人 / Author" prop:value=move || author.get() on:input=move |ev| author.set(event_target_value(&ev))/>
+                    <input id="note-author" type="text" aria-label=tr("填报人", "Author") prop:value=move || author.get() on:input=move |ev| author.set(event_target_value(&ev))/>
                 </label>
                 <button type="submit" id="note-add">{tr("添加进展", "Add note")}</button>
             </form>

@@ -1,7 +1,7 @@
 //! `#/group/{n}`: one task group with its tasks.
 
 use super::components::{NotFound, TaskLink, set_title};
-use super::state::{use_lang, use_plan};
+use super::state::{tr, use_lang, use_plan};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -113,7 +113,7 @@ fn BulkStatus(group: u32, selected: RwSignal<std::collections::BTreeSet<String>>
             <button class="bulk-all" on:click=select_all>{super::state::tr("全选 / 全不选", "Select all / none")}</button>
             <label>
                 <span>{super::state::tr("将选中任务的状态设为", "Set the selected tasks to")}</span>" "
-                <select id="bulk-status" aria-label="批量状态 / Bulk status" on:change=move |ev| {
+                <select id="bulk-status" aria-label=tr("批量状态", "Bulk status") on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = Status::ALL.into_iter().find(|s| format!("{s:?}") == v) { status.set(s); }
                 }>

@@ -35,6 +35,7 @@ mod report_submit;
 mod reports;
 mod search;
 mod settings;
+mod settled_select;
 mod shell;
 mod state;
 mod sync;

@@ -237,7 +237,7 @@ fn ReviewDatePicker() -> impl IntoView {
     view! {
         <label class="review-date">
             <span>{tr("评估日期", "Review date")}</span>
-            <input type="date" id="review-date" aria-label="评估日期 / Review date"
+            <input type="date" id="review-date" aria-label=tr("评估日期", "Review date")
                 prop:value=move || pace.review_date.get()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);

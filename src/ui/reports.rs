@@ -219,10 +219,9 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
             .unwrap_or_default();
         edits.record(make(who, period.get_untracked()));
     };
-    let on_status = {
+    let status_select = {
         let task_id = task_id.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
+        super::settled_select::SettledSelect::new(move |value: String| {
             if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
                 record(&|unit, period| OpKind::SetStatus {
                     task: task_id.clone(),
@@ -231,7 +230,7 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
                     status,
                 });
             }
-        }
+        })
     };
     let on_percent = {
         let task_id = task_id.clone();
@@ -367,11 +366,12 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
                 <div class="editor-grid">
                     <label class:required=in_list>
                         <span>{tr("状态", "Status")}</span>
-                        <select id=(!in_list).then_some("task-status") class="task-status" aria-label="状态 / Status" on:change=on_status.clone()>{status_options}</select>
+                        <select id=(!in_list).then_some("task-status") class="task-status" aria-label=tr("状态", "Status")
+                            on:keydown=move |ev| status_select.keydown(&ev) on:change=move |ev| status_select.change(&ev) on:blur=move |_| status_select.settle()>{status_options}</select>
                     </label>
                     <label>
                         <span>{tr("进度（%）", "Progress (%)")}</span>
-                        <input id=(!in_list).then_some("task-progress") class="task-progress" type="number" min="0" max="100" step="5" aria-label="进度 / Progress"
+                        <input id=(!in_list).then_some("task-progress") class="task-progress" type="number" min="0" max="100" step="5" aria-label=tr("进度", "Progress")
                             node_ref=percent.node on:input=move |_| percent.typed() on:blur=move |_| percent.left() on:change=on_percent.clone()/>
                     </label>
                 </div>

@@ -245,3 +245,39 @@ async fn the_header_is_one_line_wide_and_folds_into_a_menu_on_a_phone() {
     );
     b.close().await;
 }
+
+/// Issue 15, item 10: stepping through the status list with the arrow keys records one edit, the status
+/// the person settles on, not one edit per key.
+#[tokio::test]
+async fn arrow_keys_on_the_status_list_record_one_edit() {
+    let (server, b) = open_as("status-keys", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    b.text("#task-status").await;
+    let before = b
+        .eval("return document.querySelector('#task-status').value")
+        .await;
+    b.eval("document.querySelector('#task-status').focus()")
+        .await;
+    let select = b
+        .client
+        .active_element()
+        .await
+        .expect("the focused status list");
+    select
+        .send_keys("\u{E015}\u{E015}\u{E015}")
+        .await
+        .expect("three arrow keys");
+    let after = b
+        .eval("return document.querySelector('#task-status').value")
+        .await;
+    assert_ne!(before, after, "the keys moved the choice");
+    // Leaving the box settles the choice.
+    b.eval("document.querySelector('#task-progress').focus()")
+        .await;
+    let status = b.wait_for_text(".data-status", "条修改").await;
+    b.goto(&server.url("#/history")).await;
+    b.text(".history").await;
+    let entries = b.texts(".history li").await;
+    assert_eq!(entries.len(), 1, "{entries:?} ({status})");
+    b.close().await;
+}
