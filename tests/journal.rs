@@ -308,9 +308,24 @@ fn target_attainment_and_pace() {
         target_pace(k1, state, 2020, "2020-06-30"),
         Some(Pace::OnTrack)
     );
+    // Judged at the figures' date, not the review date: half the target by the end of June is on track.
     assert_eq!(
         target_pace(k1, state, 2020, "2020-10-31"),
-        Some(Pace::Behind)
+        Some(Pace::OnTrack)
+    );
+    assert_eq!(judged_at(state, "2020-10-31"), "2020-06-30");
+    assert_eq!(judged_at(state, "2020-03-31"), "2020-03-31");
+    let later = fold(
+        &plan,
+        &[
+            op("a-1", 1, actual("t6.k1", Some("兰州"), "2020-10-31", 40.0)),
+            op("a-2", 2, actual("t6.k1", Some("白银"), "2020-06-30", 10.0)),
+        ],
+    );
+    assert_eq!(
+        target_pace(k1, &later.targets["t6.k1"], 2020, "2020-12-31"),
+        Some(Pace::Behind),
+        "half the target by the end of October is behind"
     );
     assert_eq!(
         target_pace(k1, &v.targets["t6.k2"], 2020, "2020-10-31"),
@@ -422,4 +437,61 @@ fn a_schema_1_file_still_imports_as_task_level_edits() {
         .to_json()
         .replacen("\"schema\": 4", "\"schema\": 1", 1);
     assert_eq!(import_file(&v1, "p", 1 << 20).map(|f| f.ops), Ok(ops));
+}
+
+/// Issue 15, item 2: with only one place of a split reported, the total is unknown: no attainment of the
+/// whole, each place judged against its share at its figure's date, and the silent place named.
+#[test]
+fn a_split_target_with_one_place_reported_is_judged_per_place() {
+    use lanbai_planner::journal::standing::{TargetStanding, target_standing};
+    let plan = sample_plan();
+    let k3 = &plan.tasks[5].targets[2];
+    assert_eq!(k3.split.len(), 2, "兰州 80, 白银 20");
+    let v = fold(
+        &plan,
+        &[op(
+            "a-1",
+            1,
+            actual("t6.k3", Some("白银"), "2020-06-30", 15.0),
+        )],
+    );
+    let state = &v.targets["t6.k3"];
+    assert_eq!(attainment(k3, state), None, "the total is not 15");
+    assert_eq!(target_pace(k3, state, 2020, "2020-12-31"), None);
+    let TargetStanding::Partial(places) = target_standing(k3, Some(state), 2020, "2020-12-31")
+    else {
+        panic!("partial")
+    };
+    assert_eq!(places[0].0, "兰州");
+    assert!(places[0].1.is_none(), "兰州 未填报");
+    let baiyin = places[1].1.as_ref().expect("白银's figure");
+    assert_eq!((baiyin.actual, baiyin.planned), (15.0, 20.0));
+    assert_eq!(baiyin.attainment, Some(0.75));
+    assert_eq!(
+        baiyin.pace,
+        Some(Pace::Ahead),
+        "75 % of its share by the end of June"
+    );
+
+    let both = fold(
+        &plan,
+        &[
+            op("a-1", 1, actual("t6.k3", Some("白银"), "2020-06-30", 15.0)),
+            op("a-2", 2, actual("t6.k3", Some("兰州"), "2020-09-30", 40.0)),
+        ],
+    );
+    let whole = target_standing(k3, Some(&both.targets["t6.k3"]), 2020, "2020-12-31");
+    let TargetStanding::Whole(f) = whole else {
+        panic!("whole once both reported")
+    };
+    assert_eq!((f.actual, f.as_of.as_str()), (55.0, "2020-09-30"));
+    assert_eq!(
+        f.pace,
+        Some(Pace::Behind),
+        "55 of 100 by the end of September"
+    );
+    assert_eq!(
+        target_standing(k3, None, 2020, "2020-12-31"),
+        TargetStanding::Unreported
+    );
 }

@@ -16,6 +16,7 @@ pub mod permit;
 pub mod problem;
 pub mod reports;
 pub mod screen;
+pub mod standing;
 pub mod undo;
 pub mod validate;
 mod wire;
@@ -28,7 +29,7 @@ pub use fold::{
 };
 pub use merge::{Conflict, MergeResult, Side, merge, sort_ops};
 pub use op::{Cause, Field, Op, OpKind, Region, ReportField, Status, TextPart, UNSPECIFIED_UNIT};
-pub use pace::{Pace, attainment, elapsed_fraction, pace, target_pace, task_pace};
+pub use pace::{Pace, attainment, elapsed_fraction, judged_at, pace, target_pace, task_pace};
 pub use period::{Cadence, Period, Schedule};
 pub use problem::OpProblem;
 pub use reports::{Light, UnitReport};

@@ -121,17 +121,37 @@ pub fn is_overdue(task: &TaskState, review: &str) -> bool {
         && matches!((Date::parse(&task.deadline), Date::parse(review)), (Some(d), Some(r)) if r > d)
 }
 
-/// Actual / target value (1.0 = met), or `None` before anything was reported or when the target is 0.
+/// Actual / target value (1.0 = met), or `None` while the whole is unknown (nothing reported, or only some
+/// places of a split: see `standing`) or when the target is 0.
 pub fn attainment(target: &Target, state: &TargetState) -> Option<f64> {
-    let actual = state.actual()?;
-    (target.value != 0.0).then(|| actual / target.value)
+    super::standing::target_standing(target, Some(state), 0, "").attainment()
 }
 
-/// A target's pace against the year. For an upper bound (以内) only overshooting is bad, and it is bad at once.
+/// A target's pace against the year, judged at the date its figures speak for ([`judged_at`]): 15 of 20 as of
+/// June is ahead of the year, not behind a year-end review date. For an upper bound (以内) only overshooting
+/// is bad, and it is bad at once.
 pub fn target_pace(target: &Target, state: &TargetState, year: i32, review: &str) -> Option<Pace> {
     let a = attainment(target, state)?;
     if target.bound == Bound::AtMost {
         return Some(if a > 1.0 { Pace::Behind } else { Pace::OnTrack });
     }
-    Some(pace(a, elapsed_fraction(year, review)?))
+    Some(pace(a, elapsed_fraction(year, judged_at(state, review))?))
+}
+
+/// The date a target's figures speak for: the latest as-of date among the figures [`TargetState::actual`]
+/// uses, never later than the review date (a figure dated after it says nothing about that day).
+pub fn judged_at<'a>(state: &'a TargetState, review: &'a str) -> &'a str {
+    use super::op::Region;
+    let used: Vec<&str> = match state.latest(&Region::Total) {
+        Some(total) => vec![total.as_of.as_str()],
+        None => state
+            .series
+            .values()
+            .filter_map(|s| s.last().map(|r| r.as_of.as_str()))
+            .collect(),
+    };
+    match used.into_iter().filter(|d| Date::parse(d).is_some()).max() {
+        Some(latest) if latest < review => latest,
+        _ => review,
+    }
 }

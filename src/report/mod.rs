@@ -151,10 +151,30 @@ fn targets_text(task: &Task, view: &ViewState) -> String {
                     .collect();
                 s.push_str(&format!("（{}）", split.join("、")));
             }
-            if let Some(state) = view.targets.get(&t.id)
-                && let Some(actual) = state.actual()
+            let state = view.targets.get(&t.id);
+            let standing = crate::journal::standing::target_standing(t, state, 0, "");
+            if let crate::journal::standing::TargetStanding::Partial(places) = &standing {
+                // The total is unknown until every place has reported: no "实际15" as if it were.
+                let places: Vec<String> = places
+                    .iter()
+                    .map(|(place, figure)| match figure {
+                        Some(f) => format!(
+                            "{place}{}/{}{}",
+                            format_number(f.actual),
+                            format_number(f.planned),
+                            f.attainment
+                                .map(|a| format!("（{:.0}%）", a * 100.0))
+                                .unwrap_or_default()
+                        ),
+                        None => format!("{place}未填报"),
+                    })
+                    .collect();
+                s.push_str(&format!("，{}", places.join("、")));
+            }
+            if let (Some(state), crate::journal::standing::TargetStanding::Whole(whole)) =
+                (state, &standing)
             {
-                s.push_str(&format!("，实际{}", format_number(actual)));
+                s.push_str(&format!("，实际{}", format_number(whole.actual)));
                 let places: Vec<String> = state
                     .series
                     .keys()

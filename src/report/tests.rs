@@ -70,6 +70,16 @@ fn edited() -> (Plan, ViewState) {
                 value: 8.0,
             },
         ),
+        op(
+            "w-6",
+            6,
+            OpKind::SetActual {
+                target: "t6.k3".into(),
+                region: Region::Place("白银".into()),
+                as_of: "2020-05-31".into(),
+                value: 15.0,
+            },
+        ),
     ];
     // The ops are dated 1970, so they read as January's reports (schema 1: the period of their time).
     let view = fold_at(&plan, &ops, "2020-01-31");
@@ -121,6 +131,13 @@ fn a_row_carries_units_targets_progress_and_status_in_words() {
     );
     assert!(
         t6.targets.contains("实际38（兰州30、白银8）"),
+        "{}",
+        t6.targets
+    );
+    // Only 白银 has reported 高新技术企业: no total, each place against its share, the silent one named.
+    assert!(
+        t6.targets
+            .contains("高新技术企业100家以上（兰州80、白银20），兰州未填报、白银15/20（75%）"),
         "{}",
         t6.targets
     );

@@ -6,7 +6,7 @@ use super::guarded_field::GuardedField;
 use super::pace::{PaceBadge, use_pace};
 use super::state::{tr, use_lang};
 use crate::i18n::format_number;
-use crate::journal::{OpKind, Region, attainment, target_pace};
+use crate::journal::{OpKind, Region};
 use crate::plan::{Target, Task};
 use leptos::prelude::*;
 
@@ -81,7 +81,6 @@ pub fn TaskEditor(task: Task) -> impl IntoView {
 pub fn TaskNotes(task: Task) -> impl IntoView {
     let edits = use_edits();
     let lang = use_lang();
-    let pace = use_pace();
     let id = task.id();
     let notes = {
         let id = id.clone();
@@ -97,7 +96,10 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
     };
     let text = RwSignal::new(String::new());
     let author = RwSignal::new(String::new());
-    let date = RwSignal::new(pace.review_date.get_untracked());
+    // Today (clamped into the plan year), not the review date: a note written in June is a June note.
+    let date = RwSignal::new(today_in_plan_year(
+        &super::state::use_plan().read_untracked(),
+    ));
     let error = RwSignal::new(None::<&'static str>);
     let add = {
         let id = id.clone();
@@ -222,12 +224,9 @@ pub fn TaskNotes(task: Task) -> impl IntoView {
     }
 }
 
-fn target_pace_class(pace: crate::journal::Pace) -> &'static str {
-    match pace {
-        crate::journal::Pace::Ahead => "pace-ahead",
-        crate::journal::Pace::OnTrack => "pace-on-track",
-        crate::journal::Pace::Behind => "pace-behind",
-    }
+/// Today's date clamped into the plan's year: the default date of a new note or figure.
+fn today_in_plan_year(plan: &crate::plan::Plan) -> String {
+    super::settings::effective_review_date(None, plan.meta.year)
 }
 
 /// The unit that reports a region's figure of `target` (see `journal::permit`), `None` for the office.
@@ -272,7 +271,8 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let as_of = RwSignal::new(pace.review_date.get_untracked());
+    // Today (clamped into the plan year), not the review date: a figure typed in June is a June figure.
+    let as_of = RwSignal::new(today_in_plan_year(&plan.read_untracked()));
     let error = RwSignal::new(None::<String>);
     let rows = regions(&target)
         .into_iter()
@@ -367,16 +367,13 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
         let target = target.clone();
         move || {
             let year = plan.read().meta.year;
-            let st = state.get();
-            let lang = lang.get();
-            match (attainment(&target, &st), target_pace(&target, &st, year, &pace.review_date.get())) {
-                (Some(a), Some(p)) => view! {
-                    <span>{format!("{}{:.0}% ", lang.pick("完成率 ", "Attainment "), a * 100.0)}</span>
-                    <span class=format!("pace {}", target_pace_class(p))>{lang.pick(p.label_zh(), p.label_en())}</span>
-                }
-                .into_any(),
-                _ => view! { <span class="muted">{lang.pick("尚未填报实际值", "No figures recorded yet")}</span> }.into_any(),
-            }
+            let standing = crate::journal::standing::target_standing(
+                &target,
+                Some(&state.get()),
+                year,
+                &pace.review_date.get(),
+            );
+            super::target_summary::summary_view(standing, lang.get())
         }
     };
     view! {
@@ -396,7 +393,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
             </table>
             <label class="as-of">
                 <span>{tr("截至日期", "As of")}</span>
-                <input type="date" aria-label=format!("截至日期 {} / As of", target.indicator) prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
+                <input type="date" aria-label=format!("{} {}", lang.get_untracked().pick("截至日期", "As of"), target.indicator) prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
             </label>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>

@@ -40,6 +40,7 @@ mod shell;
 mod state;
 mod sync;
 mod sync_page;
+mod target_summary;
 mod targets;
 mod task;
 mod unit_prompt;

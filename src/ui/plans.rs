@@ -321,7 +321,7 @@ fn PlanRow(entry: PlanEntry, confirming: RwSignal<Option<String>>) -> impl IntoV
             <th scope="row">
                 {entry.name.clone()}
                 {shipped.then(|| view! { <span class="badge">{tr("内置", "Built-in")}</span> })}
-                {move || is_current.get().then(|| view! { <span class="badge">{tr("当前", "Open")}</span> })}
+                {move || is_current.get().then(|| view! { <span class="badge">{tr("当前", "Current")}</span> })}
             </th>
             <td class="num">{entry.task_count}</td>
             <td>{format_day(entry.imported_at)}</td>

@@ -62,6 +62,11 @@ async fn cell(b: &Browser, unit: &str, needle: &str) -> String {
 /// With `LANBAI_SHOTS` set, screenshots of the page as it stands (wide and 400 px) for a person to look at;
 /// the window is put back afterwards so the test goes on as before.
 pub async fn look(b: &Browser, name: &str) {
+    look_at(b, name, None).await;
+}
+
+/// [`look`], with the element `css` scrolled into view in each width.
+pub async fn look_at(b: &Browser, name: &str, css: Option<&str>) {
     let Some(dir) = std::env::var_os("LANBAI_SHOTS").map(PathBuf::from) else {
         return;
     };
@@ -70,6 +75,11 @@ pub async fn look(b: &Browser, name: &str) {
     for (width, tag) in [(1280, "wide"), (400, "narrow")] {
         b.client.set_window_size(width, 1000).await.expect("resize");
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        if let Some(css) = css {
+            let script =
+                format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
+            b.eval(&script).await;
+        }
         let png = b.client.screenshot().await.expect("screenshot");
         std::fs::write(dir.join(format!("{name}-{tag}.png")), png).expect("write png");
     }

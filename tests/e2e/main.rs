@@ -11,6 +11,7 @@ mod clock;
 mod cycle;
 mod dav;
 mod edits;
+mod figures;
 mod frictions;
 mod hardening_import;
 mod hardening_storage;
