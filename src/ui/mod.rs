@@ -23,6 +23,7 @@ mod import_fix;
 mod import_preview;
 mod import_worker;
 mod matrix;
+mod my_tasks;
 mod office_out;
 mod overview;
 mod pace;

@@ -118,6 +118,7 @@ pub fn Overview() -> impl IntoView {
                         .map(|(n, label)| view! { <li><strong>{n}</strong>" "{label}</li> })
                         .collect_view()}
                 </ul>
+                <super::my_tasks::MyTasks/>
                 <BehindList/>
                 <TaskCharts/>
                 {(!plan.intro.is_empty()).then(|| view! {

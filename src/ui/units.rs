@@ -158,26 +158,20 @@ pub fn UnitPage(id: String) -> impl IntoView {
     }
 }
 
-/// The unit's own report on one task for the period: its light, status and percent, or 未填报.
+/// The unit's own report on one task for the period: its light, status and percent, or 未填报; then the
+/// task's deadline (逾期 when past it) and when the unit last reported on it, so the list says what to do next.
 #[component]
 fn OwnReport(task_id: String, unit_id: String) -> impl IntoView {
     let edits = use_edits();
     let lang = use_lang();
     move || {
         let view = edits.view.read();
-        let report = view
-            .tasks
-            .get(&task_id)
-            .and_then(|t| {
-                t.reports
-                    .iter()
-                    .find(|r| r.unit.as_deref() == Some(unit_id.as_str()))
-            })
-            .cloned();
+        let task = view.tasks.get(&task_id);
+        let deadline = task.map(|t| (t.deadline.clone(), t.overdue));
+        let report = own_report(&view, &task_id, &unit_id).cloned();
         let lang = lang.get();
-        let light = report
-            .as_ref()
-            .map_or(crate::journal::Light::NotReported, |r| r.light);
+        let report_at = report.as_ref().map(|r| r.at);
+        let light = own_light(report.as_ref());
         let words = report.map(|r| {
             let status = r
                 .status
@@ -186,13 +180,41 @@ fn OwnReport(task_id: String, unit_id: String) -> impl IntoView {
             let percent = r.percent.map(|p| format!(" {p}%")).unwrap_or_default();
             format!("{status}{percent}")
         });
+        let last = report_at.filter(|at| *at > 0).map(|at| {
+            // Reports are dated in China Standard Time, as the cycle counts lateness.
+            let day = crate::date::Date::from_unix_ms(at + 8 * 3_600_000).iso();
+            format!("{}{day}", lang.pick("最近填报 ", "last reported "))
+        });
         view! {
             <span class="own-report" data-task=task_id.clone()>
                 <super::pace::LightBadge light/>
                 {words.map(|w| view! { " "<span class="muted">{w}</span> })}
+                {deadline.map(|(day, overdue)| view! {
+                    " · "<span class="duty-deadline">{format!("{}{day}", lang.pick("时限 ", "due "))}</span>
+                    {overdue.then(|| view! { " "<span class="pace pace-behind">{lang.pick("已逾期", "overdue")}</span> })}
+                })}
+                {last.map(|l| view! { " · "<span class="duty-last muted">{l}</span> })}
             </span>
         }
     }
+}
+
+/// A unit's light on a task for the period: its own report's, or 未填报 when it has none.
+pub fn own_light(report: Option<&crate::journal::reports::UnitReport>) -> crate::journal::Light {
+    report.map_or(crate::journal::Light::NotReported, |r| r.light)
+}
+
+/// The unit's own report on `task_id` for the period, if it has one.
+pub fn own_report<'a>(
+    view: &'a crate::journal::ViewState,
+    task_id: &str,
+    unit_id: &str,
+) -> Option<&'a crate::journal::reports::UnitReport> {
+    view.tasks
+        .get(task_id)?
+        .reports
+        .iter()
+        .find(|r| r.unit.as_deref() == Some(unit_id))
 }
 
 fn role_heading_zh(role: Role) -> &'static str {

@@ -1,4 +1,4 @@
-//! Figures a reviewer can trust (issue 15, items 2 and 3): a figure typed in June is a June figure, judged at
+//! Figures a reviewer can trust (issue 15, items 2, 3 and 8): a figure typed in June is a June figure, judged at
 //! its own date, and a split target with one place reported shows that place against its share and names the
 //! silent one, never a total made of one place.
 
@@ -47,5 +47,45 @@ async fn a_june_figure_is_dated_june_and_one_place_is_not_a_total() {
         "75 % of 白银's share by mid-June is not behind: {heading}"
     );
     crate::cycle::look_at(&b, "target-one-place", Some("#actuals-t6\\.k3")).await;
+    b.close().await;
+}
+
+/// Issue 15, item 8: a unit's duty list says where each task stands (light, percent, deadline, last report),
+/// and the overview shows the chosen unit its own tasks first: 欠进度 n / 未填报 n.
+#[tokio::test]
+async fn the_overview_and_the_duty_list_focus_on_my_unit() {
+    let (server, b) = crate::open_as("my-tasks", "白银市").await;
+    let plan = lanbai_planner::plan::seed::gansu();
+    let duties = plan.duties("白银市");
+    let reports_on = duties.lead.len() + duties.implementing.len();
+    b.goto(&server.url("#/task/6")).await;
+    set_value(&b, "#task-status", "Behind").await;
+    b.wait_for_text(".data-status", "1 条修改").await;
+    b.goto(&server.url("#/")).await;
+    let mine = b.wait_for_text("#my-tasks", "我的任务").await;
+    assert!(mine.contains("白银市"), "{mine}");
+    assert!(
+        mine.contains(&format!("须报送 {reports_on} 项任务")),
+        "{mine}"
+    );
+    assert!(mine.contains("欠进度 1"), "{mine}");
+    assert!(
+        mine.contains(&format!("未填报 {}", reports_on - 1)),
+        "{mine}"
+    );
+    crate::cycle::look(&b, "overview-my-tasks").await;
+    b.click("#my-tasks a").await;
+    b.wait_for_text("h1", "白银市").await;
+    let t6 = b.text(".own-report[data-task='t6']").await;
+    assert!(t6.contains("欠进度") || t6.contains("滞后"), "{t6}");
+    assert!(t6.contains("时限 "), "{t6}");
+    assert!(t6.contains("最近填报 "), "{t6}");
+    let t1 = b.texts(".own-report").await;
+    assert!(
+        t1.iter()
+            .any(|t| t.contains("未填报") && t.contains("时限 ")),
+        "{t1:?}"
+    );
+    crate::cycle::look(&b, "unit-duties").await;
     b.close().await;
 }
