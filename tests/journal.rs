@@ -495,3 +495,42 @@ fn a_split_target_with_one_place_reported_is_judged_per_place() {
         TargetStanding::Unreported
     );
 }
+
+/// Issue 15, item 5: 已完成 at 90 %, or with targets unmet or unreported, is a mismatch to ask about.
+#[test]
+fn done_with_progress_or_targets_short_is_a_mismatch() {
+    use lanbai_planner::i18n::Lang;
+    use lanbai_planner::journal::consistency::{Mismatch, done_mismatches};
+    let plan = sample_plan();
+    let t6 = &plan.tasks[5];
+    let v = fold(
+        &plan,
+        &[
+            op("a-1", 1, actual("t6.k1", Some("兰州"), "2020-10-31", 80.0)),
+            op("a-2", 2, actual("t6.k1", Some("白银"), "2020-10-31", 20.0)),
+            op("a-3", 3, actual("t6.k2", Some("白银"), "2020-10-31", 9.0)),
+        ],
+    );
+    let found = done_mismatches(t6, Some(90), &v);
+    assert_eq!(found[0], Mismatch::Percent(90));
+    let words: Vec<String> = found.iter().map(|m| m.words(Lang::Zh)).collect();
+    assert_eq!(words[0], "进度为 90%");
+    assert!(
+        !words.iter().any(|w| w.contains("100/100")),
+        "t6.k1 is met: {words:?}"
+    );
+    assert!(
+        words.contains(&"新产品：兰州 未填报、白银 9/20".to_string()),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.ends_with("尚未填报实际值")),
+        "{words:?}"
+    );
+    // A task without targets at 100 % is consistent.
+    assert!(done_mismatches(&plan.tasks[0], Some(100), &v).is_empty());
+    assert_eq!(
+        done_mismatches(&plan.tasks[0], Some(60), &v),
+        [Mismatch::Percent(60)]
+    );
+}

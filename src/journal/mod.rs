@@ -4,6 +4,7 @@
 /// Civil dates (shared with the charts).
 pub use crate::date;
 pub mod clock;
+pub mod consistency;
 pub mod cycle;
 pub mod export;
 pub mod extension;

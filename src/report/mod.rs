@@ -130,7 +130,7 @@ fn row(view: &ViewState, task: &Task, lang: Lang) -> ReportRow {
         cooperating: units(Role::Cooperating),
         targets: targets_text(task, view),
         progress: state.map(|s| progress_text(s, lang)).unwrap_or_default(),
-        status: status_text(state, pace, lang),
+        status: status_text(task, view, state, pace, lang),
         pace,
     }
 }
@@ -210,7 +210,14 @@ fn progress_text(state: &TaskState, lang: Lang) -> String {
 
 /// Status and light, e.g. "推进中 · 达进度" or "未开始 · 未填报", and "· 逾期" when past the deadline and
 /// not done.
-fn status_text(state: Option<&TaskState>, light: Light, lang: Lang) -> String {
+/// A 已完成 the figures contradict says so ("· 待核对：进度为 90%；…"), never a bare "已完成 · 符合序时".
+fn status_text(
+    task: &Task,
+    view: &ViewState,
+    state: Option<&TaskState>,
+    light: Light,
+    lang: Lang,
+) -> String {
     let status = state.map(|s| s.status).unwrap_or_default();
     let mut text = format!(
         "{} · {}",
@@ -219,6 +226,14 @@ fn status_text(state: Option<&TaskState>, light: Light, lang: Lang) -> String {
     );
     if state.is_some_and(|s| s.overdue) {
         text.push_str(lang.pick(" · 逾期", " · overdue"));
+    }
+    if let Some(state) = state.filter(|s| s.status == crate::journal::Status::Done) {
+        let found = crate::journal::consistency::done_mismatches(task, Some(state.progress), view);
+        if !found.is_empty() {
+            let words: Vec<String> = found.iter().map(|m| m.words(lang)).collect();
+            text.push_str(lang.pick(" · 待核对：", " · to check: "));
+            text.push_str(&words.join(lang.pick("；", "; ")));
+        }
     }
     text
 }

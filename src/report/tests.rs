@@ -240,3 +240,36 @@ fn file_names_lose_characters_windows_forbids() {
         "兰州市_白银市_责任清单-2020-06-30.csv"
     );
 }
+
+/// Issue 15, item 5: a task printed as 已完成 while its progress or targets say otherwise carries "待核对".
+#[test]
+fn a_done_task_the_figures_contradict_is_marked_to_check() {
+    let (plan, _) = edited();
+    let ops = vec![
+        op(
+            "d-1",
+            1,
+            OpKind::SetStatus {
+                task: "t1".into(),
+                unit: None,
+                period: None,
+                status: Status::Done,
+            },
+        ),
+        op(
+            "d-2",
+            2,
+            OpKind::SetProgress {
+                task: "t1".into(),
+                unit: None,
+                period: None,
+                percent: 90,
+            },
+        ),
+    ];
+    let view = fold_at(&plan, &ops, "2020-01-31");
+    let report = build(&plan, &view, "2020-06-30", Lang::Zh);
+    let t1 = &report.groups[0].rows[0];
+    assert!(t1.status.starts_with("已完成"), "{}", t1.status);
+    assert!(t1.status.contains("待核对：进度为 90%"), "{}", t1.status);
+}

@@ -1,15 +1,13 @@
-//! A task's reports by unit for the period under review: the table of every unit's latest report with the
-//! derived task state above it, and the form in which the person's own unit (我的单位) reports. A unit
-//! writes only its own report; the coordinating unit may correct any, choosing whose.
+//! The form in which the person's own unit (我的单位) reports on a task for the period under review (the table
+//! of every unit's report is `report_table`). A unit writes only its own report; the coordinating unit may
+//! correct any, choosing whose.
 
 use super::edits::use_edits;
 use super::guarded_field::GuardedField;
-use super::pace::LightBadge;
 use super::state::{tr, use_lang, use_my_unit, use_plan};
 use crate::i18n::Lang;
 use crate::journal::permit::{is_coordinator, is_responsible};
-use crate::journal::reports::{RULE_EN, RULE_ZH};
-use crate::journal::{Light, OpKind, Status, TextPart, UNSPECIFIED_UNIT, UnitReport};
+use crate::journal::{OpKind, Status, TextPart};
 use crate::plan::Task;
 use leptos::prelude::*;
 
@@ -21,128 +19,6 @@ pub fn period_words(view: &crate::journal::ViewState, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{label}（{rule}，截止 {due}）"),
         Lang::En => format!("{label} ({rule}; due {due})"),
-    }
-}
-
-fn unit_name(report: &UnitReport, lang: Lang) -> String {
-    match &report.unit {
-        Some(u) => u.clone(),
-        None => lang.pick(UNSPECIFIED_UNIT, "Unit not recorded").to_string(),
-    }
-}
-
-/// Every unit's report on the task for the period, and the task state derived from them.
-#[component]
-pub fn UnitReports(task: Task) -> impl IntoView {
-    let edits = use_edits();
-    let lang = use_lang();
-    let id = task.id();
-    let state = Memo::new(move |_| edits.view.read().tasks.get(&id).cloned());
-    let rows = move || {
-        let lang = lang.get();
-        let Some(state) = state.get() else {
-            return ().into_any();
-        };
-        if state.reports.is_empty() {
-            return view! { <p class="muted" id="no-reports">{lang.pick("本期尚无单位报送。", "No unit has reported for this period yet.")}</p> }.into_any();
-        }
-        let body = state
-            .reports
-            .iter()
-            .map(|r| {
-                let role = r.role.map(|role| lang.role(role)).unwrap_or("—");
-                let values_from = r
-                    .values_period
-                    .filter(|_| !r.current)
-                    .map(|p| format!("（{}）", p.label(lang)));
-                let status = r
-                    .status
-                    .map(|s| lang.pick(s.label_zh(), s.label_en()).to_string())
-                    .unwrap_or_else(|| "—".into());
-                let percent = r.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into());
-                let text = TextPart::ALL
-                    .into_iter()
-                    .filter_map(|part| {
-                        r.texts.get(&part).map(|t| {
-                            format!("{}：{t}", lang.pick(part.label_zh(), part.label_en()))
-                        })
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let who = r.by.clone().unwrap_or_else(|| "—".into());
-                let when = (r.at > 0).then(|| super::history::when(r.at));
-                let corrected = r.corrected().then(|| {
-                    format!(
-                        "{}{}",
-                        lang.pick("由汇总单位更正：", "Corrected by the coordinating unit: "),
-                        r.writer.clone().unwrap_or_default()
-                    )
-                });
-                let light = r.light;
-                view! {
-                    <tr class=if r.role == Some(crate::plan::Role::Lead) { "lead-row" } else { "" } data-unit=r.unit.clone().unwrap_or_default()>
-                        <th scope="row">{unit_name(r, lang)}<br/><span class="muted">{role}</span></th>
-                        <td><LightBadge light/></td>
-                        <td>{status}{values_from.clone()}</td>
-                        <td class="num">{percent}</td>
-                        <td class="report-text">{text}</td>
-                        <td>{who}<br/><span class="muted">{when}</span>{corrected.map(|c| view! { <br/><span class="corrected">{c}</span> })}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="unit-reports">
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.pick("单位", "Unit")}</th>
-                        <th scope="col">{lang.pick("本期", "This period")}</th>
-                        <th scope="col">{lang.pick("状态", "Status")}</th>
-                        <th scope="col">{lang.pick("进度", "Progress")}</th>
-                        <th scope="col">{lang.pick("报告", "Report")}</th>
-                        <th scope="col">{lang.pick("填报人", "Reported by")}</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        }
-        .into_any()
-    };
-    let derived = move || {
-        let lang = lang.get();
-        state.get().map(|s| {
-            let light = s.light;
-            let overdue = s.overdue;
-            let words = if light == Light::NotReported {
-                lang.pick(
-                    "牵头单位本期未全部报送",
-                    "not every lead unit has reported for this period",
-                )
-                .to_string()
-            } else {
-                format!(
-                    "{} {}%",
-                    lang.pick(s.status.label_zh(), s.status.label_en()),
-                    s.progress
-                )
-            };
-            view! {
-                <p class="derived" id="derived-state">
-                    <strong>{lang.pick("任务本期状态：", "Task this period: ")}</strong>
-                    <LightBadge light overdue/>" "{words}
-                </p>
-            }
-        })
-    };
-    let period = move || period_words(&edits.view.read(), lang.get());
-    view! {
-        <section class="reports" aria-labelledby="reports-title">
-            <h2 id="reports-title">{tr("各单位报送", "Reports by unit")}</h2>
-            <p class="period">{tr("报告期：", "Period: ")}{period}</p>
-            {derived}
-            {rows}
-            <p class="rule">{move || lang.get().pick(RULE_ZH, RULE_EN)}</p>
-        </section>
     }
 }
 
@@ -219,19 +95,68 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
             .unwrap_or_default();
         edits.record(make(who, period.get_untracked()));
     };
-    let status_select = {
+    let record_status = {
         let task_id = task_id.clone();
+        Callback::new(move |status: Status| {
+            record(&|unit, period| OpKind::SetStatus {
+                task: task_id.clone(),
+                unit: Some(unit),
+                period: Some(period),
+                status,
+            })
+        })
+    };
+    // 已完成 against the figures waits for the person's answer (see `done_check`).
+    let pending_done = RwSignal::new(None::<super::done_check::PendingDone>);
+    let status_ref = NodeRef::<leptos::html::Select>::new();
+    let status_select = {
+        let task = task.clone();
         super::settled_select::SettledSelect::new(move |value: String| {
-            if let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) {
-                record(&|unit, period| OpKind::SetStatus {
+            let Some(status) = Status::ALL.into_iter().find(|s| format!("{s:?}") == value) else {
+                return;
+            };
+            if status == Status::Done {
+                let percent = report.get_untracked().and_then(|r| r.percent);
+                let check = super::done_check::check_done(
+                    &task,
+                    percent,
+                    &edits.view.read_untracked(),
+                    lang.get_untracked(),
+                );
+                if check.is_some() {
+                    pending_done.set(check);
+                    return;
+                }
+            }
+            record_status.run(status);
+        })
+    };
+    let on_done = {
+        let task_id = task_id.clone();
+        Callback::new(move |with_100: bool| {
+            pending_done.set(None);
+            if with_100 {
+                record(&|unit, period| OpKind::SetProgress {
                     task: task_id.clone(),
                     unit: Some(unit),
                     period: Some(period),
-                    status,
+                    percent: 100,
                 });
             }
+            record_status.run(Status::Done);
         })
     };
+    let on_cancel = Callback::new(move |()| {
+        pending_done.set(None);
+        // The list shows the choice that was not saved: put the saved one back.
+        let saved = report
+            .get_untracked()
+            .and_then(|r| r.status)
+            .unwrap_or_default();
+        if let Some(select) = status_ref.get_untracked() {
+            select.set_value(&format!("{saved:?}"));
+        }
+    });
     let on_percent = {
         let task_id = task_id.clone();
         move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<f64>() {
@@ -354,6 +279,13 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
             )
         }
     };
+    let mismatch = {
+        let task = task.clone();
+        Memo::new(move |_| {
+            let r = report.get().filter(|r| r.status == Some(Status::Done))?;
+            super::done_check::check_done(&task, r.percent, &edits.view.read(), lang.get())
+        })
+    };
     view! {
         <section class="editor report-form" aria-labelledby=(!in_list).then_some("editor-title")>
             {(!in_list).then(|| view! {
@@ -366,7 +298,7 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
                 <div class="editor-grid">
                     <label class:required=in_list>
                         <span>{tr("状态", "Status")}</span>
-                        <select id=(!in_list).then_some("task-status") class="task-status" aria-label=tr("状态", "Status")
+                        <select id=(!in_list).then_some("task-status") class="task-status" aria-label=tr("状态", "Status") node_ref=status_ref
                             on:keydown=move |ev| status_select.keydown(&ev) on:change=move |ev| status_select.change(&ev) on:blur=move |_| status_select.settle()>{status_options}</select>
                     </label>
                     <label>
@@ -376,6 +308,8 @@ pub fn ReportForm(task: Task, #[prop(optional)] in_list: bool) -> impl IntoView 
                     </label>
                 </div>
                 {percent.notice("进度", "progress", |v| format!("{v}%"))}
+                <super::done_check::DoneConfirm pending=pending_done on_done on_cancel/>
+                {move || mismatch.get().map(|m| super::done_check::mismatch_note(m.words, lang.get()))}
             </Show>
             <div class="report-texts" class:hidden=move || !can_write()>{texts}</div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

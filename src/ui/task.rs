@@ -135,7 +135,7 @@ pub fn TaskPage(number: u32) -> impl IntoView {
                     <dl class="roles">{roles}</dl>
                 </section>
                 {targets}
-                <super::reports::UnitReports task=task.clone()/>
+                <super::report_table::UnitReports task=task.clone()/>
                 <super::reports::ReportForm task=task.clone()/>
                 <TaskEditor task=task.clone()/>
                 <super::extensions::TaskExtensions task=task.clone()/>

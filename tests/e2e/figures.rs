@@ -89,3 +89,46 @@ async fn the_overview_and_the_duty_list_focus_on_my_unit() {
     crate::cycle::look(&b, "unit-duties").await;
     b.close().await;
 }
+
+/// Issue 15, item 5: 已完成 at 90 % with targets unreported is asked about before it is saved; cancelling
+/// saves nothing, and once saved the task page says what does not add up.
+#[tokio::test]
+async fn done_against_the_figures_is_asked_about_and_shown() {
+    let (server, b) = crate::open_as("done-check", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    set_value(&b, "#task-progress", "90").await;
+    b.wait_for_text(".data-status", "1 条修改").await;
+    set_value(&b, "#task-status", "Done").await;
+    let asked = b.wait_for_text("#done-confirm", "标为已完成前请核对").await;
+    assert!(asked.contains("进度为 90%"), "{asked}");
+    assert!(asked.contains("新产品：尚未填报实际值"), "{asked}");
+    crate::cycle::look_at(&b, "done-confirm", Some("#done-confirm")).await;
+    // (A script click: the sticky header may cover the button where the driver scrolls it to.)
+    b.eval("document.querySelector('#done-cancel').click()")
+        .await;
+    assert!(b.texts("#done-confirm").await.is_empty());
+    let shown = b
+        .eval("return document.querySelector('#task-status').value")
+        .await;
+    assert_ne!(shown, "Done", "the list shows the saved status again");
+    assert!(
+        b.text(".data-status").await.contains("1 条修改"),
+        "nothing saved"
+    );
+
+    set_value(&b, "#task-status", "Done").await;
+    b.wait_for_text("#done-confirm", "进度为 90%").await;
+    b.eval("document.querySelector('#done-with-100').click()")
+        .await;
+    b.wait_for_text(".data-status", "3 条修改").await;
+    let progress = b
+        .eval("return document.querySelector('#task-progress').value")
+        .await;
+    assert_eq!(progress, "100");
+    let note = b.wait_for_text("#done-mismatch", "已完成，但").await;
+    assert!(
+        note.contains("尚未填报实际值") && !note.contains("进度为"),
+        "{note}"
+    );
+    b.close().await;
+}
