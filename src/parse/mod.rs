@@ -176,7 +176,8 @@ pub fn parse(input: &str) -> Parsed {
 }
 
 /// Joins a line that opens a bracket it does not close with the following lines (at most a few, never a
-/// heading): layouts break long annotations in the middle, and a half annotation cannot be read.
+/// heading): layouts break long annotations in the middle, and a half annotation cannot be read. A line of
+/// page information is never joined: its 【字号 is a button, and joining would swallow the table below it.
 fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
     const MAX_JOINED: usize = 4;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
@@ -185,6 +186,7 @@ fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
         if let Some(prev) = out.last_mut()
             && open_joins < MAX_JOINED
             && depth(&prev.text) > 0
+            && !noise::is_page_chrome(&prev.text)
             && heading::heading(&line.text).is_none()
         {
             prev.text.push_str(&line.text);

@@ -134,10 +134,10 @@ impl Row {
 }
 
 /// Puts a row's cells in their columns (see the module documentation for short and tall rows).
-fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
+fn fill(cols: &[Col], cells: Vec<String>, one_per_line: bool, row: &mut Row) {
     let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
     let cells = cells::join_broken_names(cells, cols.len());
-    if cells.len() == cols.len() {
+    if cells.len() == cols.len() && (!one_per_line || cells_fit(cols, &cells)) {
         for (col, cell) in cols.iter().zip(cells) {
             match col {
                 Col::Seq => row.seq = row.seq.or_else(|| is_seq(&cell)),
@@ -149,13 +149,38 @@ fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
         return;
     }
     let has_deadline = cols.contains(&Col::Deadline);
+    // Columns after the deadline (落实情况, 是否达到序时进度) take the cells that follow it; with none,
+    // a sentence after the deadline is a sub-row of the task.
+    let after_deadline = cols
+        .iter()
+        .position(|c| *c == Col::Deadline)
+        .map(|p| p + 1)
+        .filter(|p| *p < cols.len());
     let last_unit = cols
         .iter()
         .rposition(|c| !matches!(c, Col::Seq | Col::Task | Col::Deadline));
+    let last_unit_col = cols.iter().rposition(|c| header::is_unit_col(*c));
+    let mut last_put: Option<usize> = None;
     let mut ci = 0;
+    let mut past_deadline = false;
     for cell in cells.into_iter().filter(|c| !c.is_empty()) {
         if row.seq.is_none() && row.text.is_empty() && is_seq(&cell).is_some() {
             row.seq = is_seq(&cell);
+            continue;
+        }
+        if !row.text.is_empty()
+            && is_seq(&cell).is_some()
+            && next_col(cols, ci).is_none_or(header::is_unit_col)
+        {
+            // A bare number where a unit or the deadline is due: a stray count, not a name.
+            continue;
+        }
+        if past_deadline {
+            // Report columns after the deadline; cells beyond the last column are dropped, not units.
+            if let Some(col) = cols.get(ci).copied() {
+                row.put(col, cell);
+                ci += 1;
+            }
             continue;
         }
         if row.text.is_empty() {
@@ -170,12 +195,23 @@ fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
             if !row.has(Col::Deadline) {
                 row.put(Col::Deadline, cell);
             }
+            if let Some(p) = after_deadline {
+                past_deadline = true;
+                ci = p;
+            }
             continue;
         }
         if row.has(Col::Deadline) && is_sentence(&cell) {
             // A sub-row whose merged cells were lost: part of the same task.
             row.text.push('\n');
             row.text.push_str(&cell);
+            continue;
+        }
+        if let Some(at) = last_put.filter(|a| Some(*a) == last_unit_col)
+            && is_unit_name(&cell)
+        {
+            // The next unit of a tall cell (one unit per paragraph), not the next column.
+            row.put(cols[at], cell);
             continue;
         }
         while ci < cols.len() && matches!(cols[ci], Col::Seq | Col::Task | Col::Deadline) {
@@ -190,10 +226,43 @@ fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
             continue;
         };
         row.put(col, cell);
+        last_put = Some(at);
         if Some(at) != last_unit {
             ci = at + 1;
         }
     }
+}
+
+/// The column the next cell goes to, past the number, text and deadline columns.
+fn next_col(cols: &[Col], from: usize) -> Option<Col> {
+    cols.get(from..)?
+        .iter()
+        .copied()
+        .find(|c| !matches!(c, Col::Seq | Col::Task | Col::Deadline))
+}
+
+/// A cell that reads as unit names: short, no sentence, no figures, every name ending like a body.
+fn is_unit_name(cell: &str) -> bool {
+    cell.chars().count() <= 24
+        && !is_sentence(cell)
+        && !cell
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,。；;：:%".contains(c))
+        && cell
+            .split(['、', ' '])
+            .filter(|p| !p.is_empty())
+            .all(crate::parse::units::is_body)
+}
+
+/// Whether a row with one cell per column may be read cell by cell. Where empty cells vanished (one cell
+/// per line) a row can have the right count by chance, with a second unit or a stray number in the
+/// deadline column: then the cells are placed by what they look like instead.
+fn cells_fit(cols: &[Col], cells: &[String]) -> bool {
+    cols.iter().zip(cells).all(|(col, cell)| match col {
+        Col::Deadline => cell.is_empty() || annotation::looks_like_deadline(cell),
+        c if header::is_unit_col(*c) => is_seq(cell).is_none(),
+        _ => true,
+    })
 }
 
 /// The annotation a row's cells make: each unit column read with its label, or in the unlabelled form
@@ -247,11 +316,17 @@ pub fn read(
     let has_seq = table.cols.contains(&Col::Seq);
     let finish = |p: &mut Option<(Row, Vec<String>)>, rows: &mut Vec<(Row, u32)>, group: u32| {
         if let Some((mut row, cells)) = p.take() {
-            fill(&table.cols, cells, &mut row);
+            fill(
+                &table.cols,
+                cells,
+                table.layout == Layout::CellPerLine,
+                &mut row,
+            );
             rows.push((row, group));
         }
     };
-    for line in lines.iter().skip(table.rows_from) {
+    let body = lines.get(table.rows_from..).unwrap_or_default();
+    for (k, line) in body.iter().enumerate() {
         let cells: Vec<String> = match table.layout {
             Layout::Pipes if line.raw.contains('\t') => {
                 line.raw.split('\t').map(str::to_string).collect()
@@ -283,7 +358,14 @@ pub fn read(
             }
         }
         let starts = match table.layout {
-            Layout::CellPerLine if has_seq => is_seq(&first).is_some(),
+            // A number followed by a deadline is a stray cell of the row (a lost column's count), not
+            // the next row's 序号: a row goes on with its task text.
+            Layout::CellPerLine if has_seq => {
+                is_seq(&first).is_some()
+                    && body
+                        .get(k + 1)
+                        .is_none_or(|n| !annotation::looks_like_deadline(&n.text))
+            }
             Layout::CellPerLine => {
                 is_sentence(&first) && pending.as_ref().is_none_or(|(_, c)| c.len() > 1)
             }

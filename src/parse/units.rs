@@ -23,7 +23,7 @@ const COLLECTIVE_SUFFIXES: &[&str] = &[
 const BODY_SUFFIXES: &[&str] = &[
     "厅", "局", "委", "办", "部", "会", "室", "院", "司", "中心", "政府", "集团", "行", "校", "所",
     "站", "处", "组", "队", "社", "馆", "台", "署", "市", "县", "州", "省", "盟", "旗", "团", "联",
-    "协",
+    "协", "股",
 ];
 
 /// The longest modifier (in chars) that [`split_units`] joins to a following collective.
