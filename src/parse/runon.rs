@@ -42,7 +42,9 @@ fn item_starts(text: &str, conv: Conventions) -> Vec<usize> {
         let after = close + char_len(text, close);
         let rest = &text[after..];
         let next = rest.trim_start_matches(|c: char| is_space(c) || c == '。');
-        let names_roles = annotation::mentions_roles(content)
+        // 主办 / 协办 / 协助 name roles as surely as 牵头 or 负责 ("(省发改委主办,省工信委协办)").
+        let names_roles = (annotation::mentions_roles(content)
+            || ["主办", "协办", "协助"].iter().any(|v| content.contains(v)))
             && annotation::read(content, conv).is_some_and(|a| !a.roles.is_empty());
         if names_roles && !next.is_empty() && heading(next).is_some() {
             cuts.push(after + rest.len() - next.len());
@@ -82,6 +84,13 @@ mod tests {
             [
                 "(一)生产总值增长11%左右。(省发改委负责)",
                 "(二)财政收入增长13%左右。(省财政厅主办,省国税局协办)"
+            ]
+        );
+        assert_eq!(
+            pieces("1.抓好项目。(省发改委主办,省工信委、科技厅协办)2.引进项目。(省商务厅主办)"),
+            [
+                "1.抓好项目。(省发改委主办,省工信委、科技厅协办)",
+                "2.引进项目。(省商务厅主办)"
             ]
         );
         assert_eq!(

@@ -183,9 +183,18 @@ pub fn is_body(frag: &str) -> bool {
     BODY_SUFFIXES.iter().any(|s| frag.ends_with(s))
 }
 
-/// Removes a trailing 等 / 等单位 / 等部门 ("and others"), which qualifies the list, not the unit.
+/// Removes a trailing 等 / 等单位 / 等部门 / 等有关部门 ("and others"), which qualifies the list, not the
+/// unit: "区司法局等有关部门" names 区司法局.
 fn strip_etc(name: String) -> String {
-    for suffix in ["等单位", "等部门", "等"] {
+    for suffix in [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等相关单位",
+        "等单位",
+        "等部门",
+        "等",
+    ] {
         if let Some(stem) = name.strip_suffix(suffix)
             && stem.chars().count() >= 2
         {
