@@ -310,3 +310,20 @@ fn items_run_together_after_a_host_and_assist_annotation_are_two_tasks() {
     assert_eq!(units(&p, 2, Role::Implementing), ["省工信委"]);
     assert_eq!(units(&p, 2, Role::Cooperating), ["省发改委"]);
 }
+
+#[test]
+fn he_joins_two_units_but_never_splits_a_name_that_contains_it() {
+    // 和 between a body and a collective or body of a level is "and"; inside 住房和城乡建设局 it is not.
+    let p = parse(
+        "某省2008年工作目标责任分解\n一、改革\n\
+         1.推进机构改革。(牵头单位:省编办;协同单位:省财政厅、省农业厅等省直有关部门和各市人民政府)\n\
+         2.推进住房保障。(牵头单位:省住房和城乡建设厅;配合单位:省人力资源和社会保障厅)\n",
+    )
+    .plan;
+    assert_eq!(
+        units(&p, 1, Role::Cooperating),
+        ["省财政厅", "省农业厅", "各市人民政府"]
+    );
+    assert_eq!(units(&p, 2, Role::Lead), ["省住房和城乡建设厅"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["省人力资源和社会保障厅"]);
+}
