@@ -5,6 +5,7 @@
 //! 1-based line number, and the rest of the plan is still returned.
 
 mod annotation;
+mod cut;
 mod deadline;
 mod heading;
 pub mod html;
@@ -112,7 +113,7 @@ pub fn parse(input: &str) -> Parsed {
         let drafts = table::read(t, &lines, conv, &mut body.groups, &mut diagnostics);
         body.tasks.extend(drafts);
     }
-    structure::drop_cut_unit(&mut body, &lines, &mut diagnostics);
+    cut::drop_cut_unit(&mut body, &lines, &mut diagnostics);
 
     let year = meta::year_in(&header.title)
         .or_else(|| {
