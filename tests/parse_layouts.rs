@@ -127,3 +127,20 @@ fn unnumbered_sentences_under_an_owner_unit_heading_are_its_tasks() {
     assert_eq!(units(&p, 3, Role::Lead), ["省编办"]);
     assert!(p.tasks.iter().all(|t| t.leaders == ["张某某"]));
 }
+
+#[test]
+fn a_page_that_kept_only_spaces_between_items_gives_each_item_its_fields() {
+    // Paragraph breaks lost, labels and items separated by single spaces.
+    let p = parse(
+        "2014年市政府民生实事项目进展情况\n\
+         1.建成甲工程。 牵头领导:张某 责任单位:市甲指挥部 项目责任人:李某 2.新增设备300套。 牵头领导:王某 \
+         责任单位:市公安局 配合单位:市城管局、市财政局 3.新辟公交线路10条。 牵头领导:王某 责任单位:市交通委\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 3, "{:?}", texts(&p));
+    assert_eq!(units(&p, 1, Role::Implementing), ["市甲指挥部"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["市公安局"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["市城管局", "市财政局"]);
+    assert_eq!(units(&p, 3, Role::Implementing), ["市交通委"]);
+    assert!(units(&p, 1, Role::Lead).is_empty(), "no lead is named");
+}
