@@ -282,3 +282,48 @@ fn unnumbered_items_each_with_its_own_annotation_are_tasks() {
     assert_eq!(q.tasks.len(), 1);
     assert!(q.tasks[0].text.starts_with("推进项目建设"));
 }
+
+#[test]
+fn etc_with_a_collective_after_the_last_unit_qualifies_the_list() {
+    // "区司法局等有关部门": the list is 区司法局 and others; 等有关部门 is no part of the name.
+    let p = parse(
+        "某区2021年重点任务分工\n一、优化服务\n\
+         1.规范备案管理。(牵头单位:区政府办公室;责任单位:区司法局等有关部门)\n\
+         2.推进审批改革。(牵头单位:区审批局;责任单位:区发改局、区住建局等相关单位)\n",
+    )
+    .plan;
+    assert_eq!(units(&p, 1, Role::Implementing), ["区司法局"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["区发改局", "区住建局"]);
+}
+
+#[test]
+fn items_run_together_after_a_host_and_assist_annotation_are_two_tasks() {
+    // 主办 / 协办 name roles as 牵头 / 负责 do, so a run-on item after such an annotation is cut off.
+    let p = parse(
+        "某省2013年工作要点\n一、产业项目\n\
+         1.抓好重点产业项目。(省发改委主办,省工信委、省科技厅协办)2.抓好一批新项目。(省工信委主办,省发改委协办)\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 2, "{:?}", p.tasks);
+    assert_eq!(units(&p, 1, Role::Implementing), ["省发改委"]);
+    assert_eq!(units(&p, 1, Role::Cooperating), ["省工信委", "省科技厅"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["省工信委"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["省发改委"]);
+}
+
+#[test]
+fn he_joins_two_units_but_never_splits_a_name_that_contains_it() {
+    // 和 between a body and a collective or body of a level is "and"; inside 住房和城乡建设局 it is not.
+    let p = parse(
+        "某省2008年工作目标责任分解\n一、改革\n\
+         1.推进机构改革。(牵头单位:省编办;协同单位:省财政厅、省农业厅等省直有关部门和各市人民政府)\n\
+         2.推进住房保障。(牵头单位:省住房和城乡建设厅;配合单位:省人力资源和社会保障厅)\n",
+    )
+    .plan;
+    assert_eq!(
+        units(&p, 1, Role::Cooperating),
+        ["省财政厅", "省农业厅", "各市人民政府"]
+    );
+    assert_eq!(units(&p, 2, Role::Lead), ["省住房和城乡建设厅"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["省人力资源和社会保障厅"]);
+}

@@ -97,3 +97,50 @@ fn headings_that_name_an_owner_give_it_to_the_tasks_below() {
     );
     assert!(p.units.iter().all(|u| !u.name.contains("张某某")));
 }
+
+#[test]
+fn unnumbered_sentences_under_an_owner_unit_heading_are_its_tasks() {
+    // Under "(一)省监察厅牵头的工作" a plain sentence is that unit's task even without a number; under a
+    // heading that names only a leader ("张某某省长负责的工作"), a duty line is not a task.
+    let p = parse(
+        "某省人民政府工作目标责任分解\n一、张某某省长负责的工作\n全面负责省人民政府工作任务的落实。\n\
+         (一)省监察厅牵头的工作\n加强行政监察工作,落实党风廉政建设责任制。\n\
+         (二)省审计厅牵头的工作\n全面加强审计工作。\n协同单位:省直各部门和各市人民政府。\n\
+         (三)省编办牵头的工作\n1.深化行政管理体制改革。\n2.推进乡镇机构改革。\n",
+    )
+    .plan;
+    assert_eq!(
+        texts(&p),
+        [
+            "加强行政监察工作,落实党风廉政建设责任制。",
+            "全面加强审计工作。",
+            "深化行政管理体制改革。",
+            "推进乡镇机构改革。"
+        ]
+    );
+    assert_eq!(units(&p, 1, Role::Lead), ["省监察厅"]);
+    assert_eq!(units(&p, 2, Role::Lead), ["省审计厅"]);
+    assert_eq!(
+        units(&p, 2, Role::Cooperating),
+        ["省直各部门", "各市人民政府"]
+    );
+    assert_eq!(units(&p, 3, Role::Lead), ["省编办"]);
+    assert!(p.tasks.iter().all(|t| t.leaders == ["张某某"]));
+}
+
+#[test]
+fn a_page_that_kept_only_spaces_between_items_gives_each_item_its_fields() {
+    // Paragraph breaks lost, labels and items separated by single spaces.
+    let p = parse(
+        "2014年市政府民生实事项目进展情况\n\
+         1.建成甲工程。 牵头领导:张某 责任单位:市甲指挥部 项目责任人:李某 2.新增设备300套。 牵头领导:王某 \
+         责任单位:市公安局 配合单位:市城管局、市财政局 3.新辟公交线路10条。 牵头领导:王某 责任单位:市交通委\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 3, "{:?}", texts(&p));
+    assert_eq!(units(&p, 1, Role::Implementing), ["市甲指挥部"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["市公安局"]);
+    assert_eq!(units(&p, 2, Role::Cooperating), ["市城管局", "市财政局"]);
+    assert_eq!(units(&p, 3, Role::Implementing), ["市交通委"]);
+    assert!(units(&p, 1, Role::Lead).is_empty(), "no lead is named");
+}

@@ -119,3 +119,51 @@ fn one_cell_per_line_with_broken_header_cells_and_wrapped_unit_names() {
         "result columns are not task text"
     );
 }
+
+#[test]
+fn report_columns_after_the_deadline_hold_progress_not_units_or_sub_rows() {
+    // A progress report laid out one cell per line: a qualified header cell (计划完成时间), two result
+    // columns after the deadline, a unit cell of two paragraphs, a stray count after a unit, and a
+    // line of page buttons (【字号) above the table.
+    let p = parse(
+        "某县农业局2023年重点工作完成情况\n发布时间:2023-12-14 来源:某县农业局 浏览量: 【字号: 打印\n\
+         序号\n目标任务\n牵头责任单位\n计划完成时间\n目前完成情况\n是否达到序时进度\n\
+         3\n建成高标准农田8万亩。\n甲股\n2\n2023年底\n三季度完成6万亩,增幅7%\n\
+         4\n创建优质粮食基地5个。\n乙股\n丙股\n2023年底\n已完成3个。\n是\n\
+         5\n开展农资打假行动。\n丁大队\n2023年底\n查处违法行为31起,已结案18起。\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 3, "{:?}", p.tasks);
+    assert_eq!(p.tasks[0].text, "建成高标准农田8万亩。");
+    assert_eq!(units(&p, 3, Role::Lead), ["甲股"]);
+    assert_eq!(units(&p, 4, Role::Lead), ["乙股", "丙股"]);
+    assert_eq!(units(&p, 5, Role::Lead), ["丁大队"]);
+    for t in &p.tasks {
+        assert_eq!(
+            t.deadline.as_ref().and_then(|d| d.date.as_deref()),
+            Some("2023-12-31"),
+            "task {}",
+            t.number
+        );
+        assert!(
+            !t.text.contains("查处"),
+            "progress is no sub-row: {}",
+            t.text
+        );
+    }
+}
+
+#[test]
+fn a_tall_unit_cell_stays_in_its_column_before_report_columns() {
+    // No deadline column: the second unit paragraph is a unit, the progress sentence is not.
+    let p = parse(
+        "某市2022年重点工作推进情况\n序号\n重点工作\n责任单位\n推进情况\n\
+         1\n新建学校3所。\n市教育局\n市住建局\n已开工2所,完成投资40%。\n\
+         2\n新增就业1万人。\n市人社局\n已完成8000人。\n",
+    )
+    .plan;
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(units(&p, 1, Role::Implementing), ["市教育局", "市住建局"]);
+    assert_eq!(units(&p, 2, Role::Implementing), ["市人社局"]);
+    assert!(units(&p, 1, Role::Lead).is_empty());
+}

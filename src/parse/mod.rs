@@ -5,6 +5,7 @@
 //! 1-based line number, and the rest of the plan is still returned.
 
 mod annotation;
+mod cut;
 mod deadline;
 mod heading;
 pub mod html;
@@ -112,7 +113,7 @@ pub fn parse(input: &str) -> Parsed {
         let drafts = table::read(t, &lines, conv, &mut body.groups, &mut diagnostics);
         body.tasks.extend(drafts);
     }
-    structure::drop_cut_unit(&mut body, &lines, &mut diagnostics);
+    cut::drop_cut_unit(&mut body, &lines, &mut diagnostics);
 
     let year = meta::year_in(&header.title)
         .or_else(|| {
@@ -176,7 +177,8 @@ pub fn parse(input: &str) -> Parsed {
 }
 
 /// Joins a line that opens a bracket it does not close with the following lines (at most a few, never a
-/// heading): layouts break long annotations in the middle, and a half annotation cannot be read.
+/// heading): layouts break long annotations in the middle, and a half annotation cannot be read. A line of
+/// page information is never joined: its 【字号 is a button, and joining would swallow the table below it.
 fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
     const MAX_JOINED: usize = 4;
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
@@ -185,6 +187,7 @@ fn join_broken_brackets(lines: Vec<Line>) -> Vec<Line> {
         if let Some(prev) = out.last_mut()
             && open_joins < MAX_JOINED
             && depth(&prev.text) > 0
+            && !noise::is_page_chrome(&prev.text)
             && heading::heading(&line.text).is_none()
         {
             prev.text.push_str(&line.text);

@@ -35,6 +35,25 @@ const FURNITURE: &[&str] = &[
     "阅读次数",
 ];
 
+/// Buttons and counters of a web page that a copy keeps inside a line of page information
+/// ("发布时间:… 来源:… 浏览量: 【字号: 打印"). Found anywhere in the line, because the line also holds the
+/// publication date that is kept for the document's year.
+const CHROME: &[&str] = &[
+    "【字号",
+    "【字体",
+    "【打印",
+    "浏览量",
+    "浏览次数",
+    "阅读次数",
+    "打印本页",
+];
+
+/// A line of page information with web-page buttons or counters in it: never plan text, and an opening
+/// bracket in it (【字号) is a button, never the start of an annotation broken over lines.
+pub fn is_page_chrome(l: &str) -> bool {
+    CHROME.iter().any(|c| l.contains(c))
+}
+
 /// Marks every line that is noise. `title` is the document's first line: a later identical line is a
 /// repeated running header.
 pub fn noise_mask(lines: &[&str]) -> Vec<bool> {

@@ -25,6 +25,12 @@ const POSTS: &[&str] = &[
     "区长",
 ];
 
+/// Whether a heading's owner names units (not only a leader): the lines right below such a heading are
+/// that unit's tasks even when they carry no number.
+pub fn names_units(owner: Option<&Annotation>) -> bool {
+    owner.is_some_and(|o| o.roles.iter().any(|(_, u)| !u.is_empty()))
+}
+
 /// The owner a heading names, as an annotation; `None` for an ordinary heading.
 pub fn heading_owner(title: &str, conv: Conventions) -> Option<Annotation> {
     let t = trim(title).trim_end_matches(['。', '.']);

@@ -56,6 +56,8 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
     let mut stack: Vec<usize> = Vec::new();
     let mut task: Option<TaskDraft> = None;
     let mut implicit_group: Option<u32> = None;
+    // Whether the open task is an unnumbered sentence under an owner heading (its sequel is another).
+    let mut loose_owner_task = false;
     for (k, line) in lines.iter().enumerate() {
         let next = task.as_ref().map(|t| t.number + 1);
         let h = head_at(k).or_else(|| sequel(&line.text, next, task_level));
@@ -65,6 +67,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                     && (task_level.is_some_and(|t| h.level < t) || task_level.is_none()) =>
             {
                 close(&mut task, &mut body, diags);
+                loose_owner_task = false;
                 while stack.last().is_some_and(|&k| heads[k].level >= h.level) {
                     stack.pop();
                 }
@@ -80,22 +83,8 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
             }
             Some(h) if Some(h.level) == task_level || annotated_leaf[k] => {
                 close(&mut task, &mut body, diags);
-                let group = match stack.last() {
-                    Some(&k) => match heads[k].group {
-                        Some(g) => g,
-                        None => {
-                            let g = new_group(
-                                &mut body,
-                                heads[k].numeral.clone(),
-                                heads[k].title.clone(),
-                            );
-                            heads[k].group = Some(g);
-                            g
-                        }
-                    },
-                    None => *implicit_group
-                        .get_or_insert_with(|| new_group(&mut body, String::new(), String::new())),
-                };
+                loose_owner_task = false;
+                let group = group_of(&stack, &mut heads, &mut body, &mut implicit_group);
                 let mut draft = TaskDraft {
                     line: line.no,
                     number: h.number,
@@ -123,6 +112,33 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                             "responsibility line outside any task",
                         )),
                     }
+                } else if !sub_item
+                    && stack
+                        .last()
+                        .is_some_and(|&k| super::owner::names_units(heads[k].owner.as_ref()))
+                    && ends_sentence(&line.text)
+                    && (task.is_none()
+                        || (loose_owner_task
+                            && task.as_ref().is_some_and(|t| ends_sentence(&t.text))))
+                {
+                    // An unnumbered sentence right under a heading that names its owner unit
+                    // ("(一)省监察厅牵头的工作" / "加强行政监察工作…。"): a task of that owner.
+                    close(&mut task, &mut body, diags);
+                    let group = group_of(&stack, &mut heads, &mut body, &mut implicit_group);
+                    let number = body.tasks.last().map_or(1, |t| t.number + 1);
+                    let mut draft = TaskDraft {
+                        line: line.no,
+                        number,
+                        group,
+                        inherited: stack
+                            .iter()
+                            .filter_map(|&k| heads[k].owner.clone())
+                            .collect(),
+                        ..TaskDraft::default()
+                    };
+                    add_text(&mut draft, &line.text, line, conv, diags);
+                    task = Some(draft);
+                    loose_owner_task = true;
                 } else if let Some(t) = task.as_mut() {
                     if sub_item || continues(&t.text, &line.text) {
                         add_text(t, &line.text, line, conv, diags);
@@ -170,43 +186,6 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
         }
     }
     body
-}
-
-/// A fragment that ends in the middle of a unit list ("…、市人", "责任单位：区") leaves a piece of a name as
-/// its last unit. When the text's last line gave the last task its last units and ends without closing
-/// punctuation, a last unit that cannot be a whole name is reported instead of kept.
-pub fn drop_cut_unit(body: &mut Body, lines: &[Line], diags: &mut Vec<Diagnostic>) {
-    let Some(last) = lines.last() else { return };
-    let complete = last
-        .text
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_terminal(c) || super::text::is_close(c) || c == '。');
-    let Some(t) = body.tasks.last_mut() else {
-        return;
-    };
-    let Some((role, no)) = t.last_unit else {
-        return;
-    };
-    if complete || no != last.no {
-        return;
-    }
-    let Some((_, list)) = t.ann.roles.iter_mut().find(|(r, _)| *r == role) else {
-        return;
-    };
-    let cut = list.last().is_some_and(|u| {
-        u.chars().count() <= 2
-            || !(super::units::is_body(u)
-                || u.starts_with('各')
-                || u.contains("单位")
-                || u.contains("部门"))
-    });
-    if cut && let Some(u) = list.pop() {
-        diags.push(Diagnostic::new(
-            last,
-            &format!("unit cut off by the end of the text, not kept: {u}"),
-        ));
-    }
 }
 
 /// "11.121人才梯队项目" after task 10 is task 11 whose text starts with a number, not the decimal 11.121:
@@ -293,6 +272,38 @@ fn continues_title(title: &str, line: &str) -> bool {
         && !line
             .chars()
             .any(|c| is_terminal(c) || c == '。' || c == '，' || c == ',')
+}
+
+/// The group of a task under the innermost heading, made from the heading when it has none yet (or an
+/// untitled group when there is no heading).
+fn group_of(
+    stack: &[usize],
+    heads: &mut [Head],
+    body: &mut Body,
+    implicit_group: &mut Option<u32>,
+) -> u32 {
+    match stack.last() {
+        Some(&k) => match heads[k].group {
+            Some(g) => g,
+            None => {
+                let g = new_group(body, heads[k].numeral.clone(), heads[k].title.clone());
+                heads[k].group = Some(g);
+                g
+            }
+        },
+        None => {
+            *implicit_group.get_or_insert_with(|| new_group(body, String::new(), String::new()))
+        }
+    }
+}
+
+/// A line that ends a sentence (。, ；, …): a whole statement, not a broken title.
+fn ends_sentence(line: &str) -> bool {
+    line.chars().count() >= 6
+        && line
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_terminal(c) || c == '。')
 }
 
 fn new_group(body: &mut Body, numeral: String, title: String) -> u32 {

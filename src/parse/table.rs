@@ -9,12 +9,13 @@
 use super::annotation::{self, Annotation, Conventions};
 use super::heading::{Level, heading};
 use super::structure::TaskDraft;
-use super::text::is_terminal;
 use super::{Diagnostic, Line};
 use crate::plan::Group;
+use fill::{Row, fill, is_sentence, is_seq};
 use header::{columns, good_header, header_cell_at};
 
 mod cells;
+mod fill;
 mod header;
 
 /// What a column holds.
@@ -96,106 +97,6 @@ pub fn find(lines: &[Line]) -> Option<Table> {
     None
 }
 
-fn is_seq(cell: &str) -> Option<u32> {
-    let t = cell.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '.' || c == '、');
-    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
-        .then(|| t.parse().ok())
-        .flatten()
-}
-
-fn is_sentence(cell: &str) -> bool {
-    cell.chars().count() > 20
-        || cell
-            .chars()
-            .next_back()
-            .is_some_and(|c| is_terminal(c) || c == '。')
-}
-
-/// One row as read: its number, text and the cells of each column.
-#[derive(Default)]
-struct Row {
-    line: usize,
-    seq: Option<u32>,
-    text: String,
-    cells: Vec<(Col, Vec<String>)>,
-}
-
-impl Row {
-    fn put(&mut self, col: Col, cell: String) {
-        match self.cells.iter_mut().find(|(c, _)| *c == col) {
-            Some((_, v)) => v.push(cell),
-            None => self.cells.push((col, vec![cell])),
-        }
-    }
-
-    fn has(&self, col: Col) -> bool {
-        self.cells.iter().any(|(c, _)| *c == col)
-    }
-}
-
-/// Puts a row's cells in their columns (see the module documentation for short and tall rows).
-fn fill(cols: &[Col], cells: Vec<String>, row: &mut Row) {
-    let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
-    let cells = cells::join_broken_names(cells, cols.len());
-    if cells.len() == cols.len() {
-        for (col, cell) in cols.iter().zip(cells) {
-            match col {
-                Col::Seq => row.seq = row.seq.or_else(|| is_seq(&cell)),
-                Col::Task if row.text.is_empty() => row.text = cell,
-                _ if !cell.is_empty() => row.put(*col, cell),
-                _ => {}
-            }
-        }
-        return;
-    }
-    let has_deadline = cols.contains(&Col::Deadline);
-    let last_unit = cols
-        .iter()
-        .rposition(|c| !matches!(c, Col::Seq | Col::Task | Col::Deadline));
-    let mut ci = 0;
-    for cell in cells.into_iter().filter(|c| !c.is_empty()) {
-        if row.seq.is_none() && row.text.is_empty() && is_seq(&cell).is_some() {
-            row.seq = is_seq(&cell);
-            continue;
-        }
-        if row.text.is_empty() {
-            row.text = cell;
-            ci = cols
-                .iter()
-                .position(|c| *c == Col::Task)
-                .map_or(0, |p| p + 1);
-            continue;
-        }
-        if has_deadline && annotation::looks_like_deadline(&cell) {
-            if !row.has(Col::Deadline) {
-                row.put(Col::Deadline, cell);
-            }
-            continue;
-        }
-        if row.has(Col::Deadline) && is_sentence(&cell) {
-            // A sub-row whose merged cells were lost: part of the same task.
-            row.text.push('\n');
-            row.text.push_str(&cell);
-            continue;
-        }
-        while ci < cols.len() && matches!(cols[ci], Col::Seq | Col::Task | Col::Deadline) {
-            ci += 1;
-        }
-        let at = if ci < cols.len() {
-            ci
-        } else {
-            last_unit.unwrap_or(cols.len())
-        };
-        let Some(col) = cols.get(at).copied() else {
-            continue;
-        };
-        row.put(col, cell);
-        if Some(at) != last_unit {
-            ci = at + 1;
-        }
-    }
-}
-
 /// The annotation a row's cells make: each unit column read with its label, or in the unlabelled form
 /// when the cell itself says the role ("市发改委牵头落实").
 fn annotate(row: &Row, conv: Conventions) -> Annotation {
@@ -247,11 +148,17 @@ pub fn read(
     let has_seq = table.cols.contains(&Col::Seq);
     let finish = |p: &mut Option<(Row, Vec<String>)>, rows: &mut Vec<(Row, u32)>, group: u32| {
         if let Some((mut row, cells)) = p.take() {
-            fill(&table.cols, cells, &mut row);
+            fill(
+                &table.cols,
+                cells,
+                table.layout == Layout::CellPerLine,
+                &mut row,
+            );
             rows.push((row, group));
         }
     };
-    for line in lines.iter().skip(table.rows_from) {
+    let body = lines.get(table.rows_from..).unwrap_or_default();
+    for (k, line) in body.iter().enumerate() {
         let cells: Vec<String> = match table.layout {
             Layout::Pipes if line.raw.contains('\t') => {
                 line.raw.split('\t').map(str::to_string).collect()
@@ -283,7 +190,14 @@ pub fn read(
             }
         }
         let starts = match table.layout {
-            Layout::CellPerLine if has_seq => is_seq(&first).is_some(),
+            // A number followed by a deadline is a stray cell of the row (a lost column's count), not
+            // the next row's 序号: a row goes on with its task text.
+            Layout::CellPerLine if has_seq => {
+                is_seq(&first).is_some()
+                    && body
+                        .get(k + 1)
+                        .is_none_or(|n| !annotation::looks_like_deadline(&n.text))
+            }
             Layout::CellPerLine => {
                 is_sentence(&first) && pending.as_ref().is_none_or(|(_, c)| c.len() > 1)
             }

@@ -23,7 +23,7 @@ const COLLECTIVE_SUFFIXES: &[&str] = &[
 const BODY_SUFFIXES: &[&str] = &[
     "厅", "局", "委", "办", "部", "会", "室", "院", "司", "中心", "政府", "集团", "行", "校", "所",
     "站", "处", "组", "队", "社", "馆", "台", "署", "市", "县", "州", "省", "盟", "旗", "团", "联",
-    "协",
+    "协", "股",
 ];
 
 /// The longest modifier (in chars) that [`split_units`] joins to a following collective.
@@ -49,7 +49,7 @@ pub fn split_units(value: &str) -> Vec<String> {
         }
     }
     push_frag(&mut frags, &mut cur, ' ');
-    let frags = join_levels(split_ji(frags));
+    let frags = join_levels(split_he(split_ji(frags)));
     // Join modifiers right to left: in "A、B、C领导小组各成员单位" both A and B belong to the collective.
     let mut out: Vec<String> = Vec::new();
     let mut pending_collective: Option<String> = None;
@@ -88,6 +88,36 @@ fn split_ji(frags: Vec<(String, char)>) -> Vec<(String, char)> {
                     && b.chars().count() >= 2
                     && (is_body(a) || is_collective(a) || a.ends_with("部门"))
                     && (b.starts_with('各') || is_body(b) || is_collective(b))
+            }
+        });
+        match cut {
+            Some((i, c)) => {
+                out.push((frag[..i].to_string(), '、'));
+                out.push((frag[i + c.len_utf8()..].to_string(), sep));
+            }
+            None => out.push((frag, sep)),
+        }
+    }
+    out
+}
+
+/// "省直有关部门和各市人民政府" is two units: 和 between a body and a body or collective that starts with
+/// its level (各, 省, 市…). Stricter than 及, because 和 is inside many names (市住房和城乡建设局,
+/// 人力资源和社会保障局): there the part before 和 never ends like a body.
+fn split_he(frags: Vec<(String, char)>) -> Vec<(String, char)> {
+    let mut out = Vec::with_capacity(frags.len());
+    for (frag, sep) in frags {
+        let cut = frag.char_indices().find(|(i, c)| {
+            *c == '和' && {
+                let a = super::text::fold(&frag[..*i]);
+                let b = super::text::fold(&frag[i + c.len_utf8()..]);
+                let (a, b) = (a.as_str(), b.as_str());
+                let bodyish = |s: &str| is_body(s) || is_collective(s) || s.ends_with("部门");
+                a.chars().count() >= 2
+                    && b.chars().count() >= 3
+                    && bodyish(a)
+                    && b.starts_with(['各', '省', '市', '区', '县', '州', '镇', '乡'])
+                    && bodyish(b)
             }
         });
         match cut {
@@ -183,12 +213,15 @@ pub fn is_body(frag: &str) -> bool {
     BODY_SUFFIXES.iter().any(|s| frag.ends_with(s))
 }
 
-/// Removes a trailing 等 / 等单位 / 等部门 ("and others"), which qualifies the list, not the unit.
+/// Removes a trailing 等 ("and others") and the collective after it (等单位, 等有关部门, 等省直有关部门),
+/// which qualify the list, not the unit: "区司法局等有关部门" names 区司法局.
 fn strip_etc(name: String) -> String {
-    for suffix in ["等单位", "等部门", "等"] {
-        if let Some(stem) = name.strip_suffix(suffix)
-            && stem.chars().count() >= 2
-        {
+    if let Some(i) = name.rfind('等') {
+        let (stem, tail) = (&name[..i], &name[i + '等'.len_utf8()..]);
+        let collective = tail.is_empty()
+            || (tail.chars().count() <= 8
+                && ["部门", "单位", "机构"].iter().any(|e| tail.ends_with(e)));
+        if collective && stem.chars().count() >= 2 {
             return stem.to_string();
         }
     }

@@ -110,7 +110,29 @@ pub fn header_cell(line: &str) -> Option<Vec<Col>> {
     let f = fold(&t);
     let word = WORDS.iter().any(|(w, _)| f == *w);
     let report = cols == [Col::Other] && REPORT_ENDINGS.iter().any(|e| f.ends_with(e));
-    (word || report || cols == [Col::Task]).then_some(cols)
+    if word || report || cols == [Col::Task] {
+        return Some(cols);
+    }
+    qualified_word(&f).map(|c| vec![c])
+}
+
+/// A header word after a short qualifier (计划完成时间, 预计完成时间, 具体责任单位): the word's column.
+/// Why: offices qualify a column's name in their own way, and a header cell the reader does not know
+/// ends the header, so the columns after it are lost and their cells are read as units.
+fn qualified_word(f: &str) -> Option<Col> {
+    let n = f.chars().count();
+    WORDS
+        .iter()
+        .find(|(w, _)| {
+            let q = n.saturating_sub(w.chars().count());
+            f.ends_with(w)
+                && (1..=3).contains(&q)
+                && f.chars()
+                    .take(q)
+                    .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .map(|(_, c)| *c)
+        .filter(|c| *c != Col::Seq)
 }
 
 /// Columns of results beside the plan (上半年落实情况, 完成状态): part of the header, read as nothing.
