@@ -534,3 +534,81 @@ fn done_with_progress_or_targets_short_is_a_mismatch() {
         [Mismatch::Percent(60)]
     );
 }
+
+/// Issue 15, item 6: a rate ("增长7%左右") is a level to compare, never a quantity to add up: places are not
+/// summed into a total, and the figure is met or not met against the bound.
+#[test]
+fn a_rate_target_is_compared_not_summed() {
+    use lanbai_planner::journal::standing::{TargetStanding, target_standing};
+    use lanbai_planner::plan::{Bound, PlaceShare, Target};
+    let mut plan = sample_plan();
+    let rate = Target {
+        id: "t6.k1".into(),
+        indicator: "地区生产总值增长".into(),
+        action: String::new(),
+        value: 7.0,
+        measure: "%".into(),
+        bound: Bound::About,
+        split: vec![
+            PlaceShare {
+                place: "兰州".into(),
+                value: 7.0,
+            },
+            PlaceShare {
+                place: "白银".into(),
+                value: 7.0,
+            },
+        ],
+        source: "增长7%左右".into(),
+    };
+    assert!(rate.is_level());
+    plan.tasks[5].targets[0] = rate.clone();
+    let v = fold(
+        &plan,
+        &[
+            op("a-1", 1, actual("t6.k1", Some("兰州"), "2020-06-30", 6.9)),
+            op("a-2", 2, actual("t6.k1", Some("白银"), "2020-06-30", 5.0)),
+        ],
+    );
+    let state = &v.targets["t6.k1"];
+    assert_eq!(
+        attainment(&rate, state),
+        None,
+        "6.9 % + 5 % is not 11.9 % of anything"
+    );
+    let TargetStanding::Partial(places) = target_standing(&rate, Some(state), 2020, "2020-12-31")
+    else {
+        panic!("no total until one is entered")
+    };
+    assert_eq!(
+        places[0].1.as_ref().and_then(|f| f.met),
+        Some(true),
+        "6.9 is about 7"
+    );
+    assert_eq!(
+        places[1].1.as_ref().and_then(|f| f.met),
+        Some(false),
+        "5 is not"
+    );
+    let with_total = fold(
+        &plan,
+        &[op("a-3", 3, actual("t6.k1", None, "2020-06-30", 7.2))],
+    );
+    let TargetStanding::Whole(f) =
+        target_standing(&rate, with_total.targets.get("t6.k1"), 2020, "2020-12-31")
+    else {
+        panic!("the entered total is the whole")
+    };
+    assert_eq!(
+        (f.actual, f.met, f.attainment, f.pace),
+        (7.2, Some(true), None, None)
+    );
+    // A cap (以内) is a level too: at most the bound.
+    let cap = Target {
+        bound: Bound::AtMost,
+        measure: "起".into(),
+        value: 3.0,
+        ..rate
+    };
+    assert!(cap.is_level() && cap.level_met(3.0) && !cap.level_met(4.0));
+}

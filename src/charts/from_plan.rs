@@ -24,6 +24,7 @@ pub fn target_input(target: &Target, state: Option<&TargetState>) -> TargetInput
         measure: target.measure.clone(),
         target: target.value,
         actual: latest(&Region::Total),
+        level: target.is_level(),
         places: target
             .split
             .iter()

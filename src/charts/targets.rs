@@ -28,6 +28,8 @@ pub struct TargetInput {
     pub actual: Option<f64>,
     /// Split by place; may be empty when the plan gives only a total.
     pub places: Vec<PlaceFigures>,
+    /// A rate, share or cap (`Target::is_level`): place figures are never summed into a total.
+    pub level: bool,
 }
 
 /// A place's share of a target and its latest reported figure.
@@ -61,7 +63,7 @@ fn rows_of(input: &TargetInput, lang: Lang) -> Vec<Row> {
             actual: p.actual,
         })
         .collect();
-    let summed = if input.places.is_empty() {
+    let summed = if input.places.is_empty() || input.level {
         None
     } else {
         input.places.iter().map(|p| p.actual).sum::<Option<f64>>()

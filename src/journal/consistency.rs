@@ -13,6 +13,13 @@ pub enum Mismatch {
     Percent(u8),
     /// A target not met by its latest figures (or with places that have not reported).
     Target { indicator: String, words: String },
+    /// A level (rate, share, cap) whose reported value does not meet it.
+    LevelUnmet { indicator: String, actual: String },
+    /// Some places of a split have reported and others not: each place's figure, `None` when silent.
+    Partial {
+        indicator: String,
+        places: Vec<(String, Option<String>)>,
+    },
     /// A target with no figure at all.
     NoFigure { indicator: String },
 }
@@ -23,6 +30,25 @@ impl Mismatch {
             Mismatch::Percent(p) => format!("{}{p}%", lang.pick("进度为 ", "progress is ")),
             Mismatch::Target { indicator, words } => {
                 format!("{indicator}{}{words}", lang.pick("：", ": "))
+            }
+            Mismatch::LevelUnmet { indicator, actual } => format!(
+                "{indicator}{}{actual}{}",
+                lang.pick("：", ": "),
+                lang.pick("，未达标", ", not met")
+            ),
+            Mismatch::Partial { indicator, places } => {
+                let places: Vec<String> = places
+                    .iter()
+                    .map(|(place, figure)| match figure {
+                        Some(f) => format!("{place} {f}"),
+                        None => format!("{place} {}", lang.pick("未填报", "not reported")),
+                    })
+                    .collect();
+                format!(
+                    "{indicator}{}{}",
+                    lang.pick("：", ": "),
+                    places.join(lang.pick("、", ", "))
+                )
             }
             Mismatch::NoFigure { indicator } => format!(
                 "{indicator}{}",
@@ -58,24 +84,26 @@ pub fn done_mismatches(task: &Task, percent: Option<u8>, view: &ViewState) -> Ve
                     ),
                 });
             }
+            TargetStanding::Whole(f) if f.met == Some(false) => found.push(Mismatch::LevelUnmet {
+                indicator,
+                actual: format!("{}{}", format_number(f.actual), target.measure),
+            }),
             TargetStanding::Whole(_) => {}
-            TargetStanding::Partial(places) => {
-                let words: Vec<String> = places
+            TargetStanding::Partial(places) => found.push(Mismatch::Partial {
+                indicator,
+                places: places
                     .iter()
-                    .map(|(place, f)| match f {
-                        Some(f) => format!(
-                            "{place} {}/{}",
-                            format_number(f.actual),
-                            format_number(f.planned)
-                        ),
-                        None => format!("{place} 未填报"),
+                    .map(|(place, f)| {
+                        let figure = f.as_ref().map(|f| match f.met {
+                            Some(_) => format!("{}{}", format_number(f.actual), target.measure),
+                            None => {
+                                format!("{}/{}", format_number(f.actual), format_number(f.planned))
+                            }
+                        });
+                        (place.clone(), figure)
                     })
-                    .collect();
-                found.push(Mismatch::Target {
-                    indicator,
-                    words: words.join("、"),
-                });
-            }
+                    .collect(),
+            }),
         }
     }
     found

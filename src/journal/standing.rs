@@ -23,8 +23,10 @@ pub enum TargetStanding {
 pub struct Figure {
     pub actual: f64,
     pub planned: f64,
-    /// Actual / planned; `None` when nothing was planned (a share of 0).
+    /// Actual / planned; `None` when nothing was planned (a share of 0) or the target is a level.
     pub attainment: Option<f64>,
+    /// For a level (a rate, a share, a cap: `Target::is_level`), whether the figure meets the target.
+    pub met: Option<bool>,
     pub pace: Option<Pace>,
     /// The date the figure speaks for (the latest as-of date it is made of).
     pub as_of: String,
@@ -40,8 +42,25 @@ pub fn target_standing(
     let Some(state) = state else {
         return TargetStanding::Unreported;
     };
+    let level = target.is_level();
     let figure = |actual: f64, planned: f64, as_of: &str| {
         let at = if as_of < review { as_of } else { review };
+        if level {
+            // A level is compared, not divided: 7.2 % against "7 % 左右" is met, not "103 % attained".
+            let met = crate::plan::Target {
+                value: planned,
+                ..target.clone()
+            }
+            .level_met(actual);
+            return Figure {
+                actual,
+                planned,
+                attainment: None,
+                met: Some(met),
+                pace: None,
+                as_of: as_of.to_string(),
+            };
+        }
         let attainment = (planned != 0.0).then(|| actual / planned);
         let judged = attainment.and_then(|a| {
             if target.bound == Bound::AtMost {
@@ -53,6 +72,7 @@ pub fn target_standing(
             actual,
             planned,
             attainment,
+            met: None,
             pace: judged,
             as_of: as_of.to_string(),
         }
@@ -74,7 +94,8 @@ pub fn target_standing(
         .collect();
     match places.iter().filter(|(_, f)| f.is_some()).count() {
         0 => TargetStanding::Unreported,
-        n if n == places.len() => {
+        // Levels of places are never summed: the whole of a rate is known only when it is entered.
+        n if n == places.len() && !level => {
             let actual = places
                 .iter()
                 .filter_map(|(_, f)| f.as_ref())

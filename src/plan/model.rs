@@ -239,6 +239,29 @@ pub struct Target {
     pub source: String,
 }
 
+impl Target {
+    /// A level to compare, not a quantity to add up: a rate, growth or share (%, 百分点, ‰) or a cap (以内).
+    /// Reported values are levels (兰州 6.5 % and 白银 8 % do not make 14.5 %), and attainment is met / not met.
+    pub fn is_level(&self) -> bool {
+        let m = self.measure.trim();
+        m.contains('%')
+            || m.contains('％')
+            || m.contains('‰')
+            || m.contains("百分点")
+            || self.bound == Bound::AtMost
+    }
+
+    /// Whether a level `value` meets the target: at most the bound for 以内, within 5 % of it for 左右, at
+    /// least it otherwise.
+    pub fn level_met(&self, value: f64) -> bool {
+        match self.bound {
+            Bound::AtMost => value <= self.value,
+            Bound::About => value >= self.value * 0.95,
+            Bound::AtLeast | Bound::Exactly => value >= self.value,
+        }
+    }
+}
+
 /// How the target number binds: 以上 / 不少于 = at least, 左右 = about, 以内 = at most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -158,6 +158,16 @@ fn targets_text(task: &Task, view: &ViewState) -> String {
                 let places: Vec<String> = places
                     .iter()
                     .map(|(place, figure)| match figure {
+                        Some(f) if f.met.is_some() => format!(
+                            "{place}{}{}（{}）",
+                            format_number(f.actual),
+                            t.measure,
+                            if f.met == Some(true) {
+                                "达标"
+                            } else {
+                                "未达标"
+                            }
+                        ),
                         Some(f) => format!(
                             "{place}{}/{}{}",
                             format_number(f.actual),

@@ -373,7 +373,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                 year,
                 &pace.review_date.get(),
             );
-            super::target_summary::summary_view(standing, lang.get())
+            super::target_summary::summary_view(standing, &target.measure, lang.get())
         }
     };
     view! {

@@ -21,7 +21,30 @@ fn pace_badge(pace: Option<Pace>, lang: Lang) -> impl IntoView {
     })
 }
 
-fn place_figure(place: &str, figure: &Figure) -> String {
+/// "达标" / "未达标" for a level's figure (see `Target::is_level`).
+fn met_words(met: bool, lang: Lang) -> &'static str {
+    if met {
+        lang.pick("达标", "met")
+    } else {
+        lang.pick("未达标", "not met")
+    }
+}
+
+fn met_badge(met: Option<bool>, lang: Lang) -> impl IntoView {
+    met.map(|m| {
+        let class = if m {
+            "pace pace-ahead"
+        } else {
+            "pace pace-behind"
+        };
+        view! { " "<span class=class>{met_words(m, lang)}</span> }
+    })
+}
+
+fn place_figure(place: &str, figure: &Figure, measure: &str) -> String {
+    if figure.met.is_some() {
+        return format!("{place} {}{measure}", format_number(figure.actual));
+    }
     let share = figure
         .attainment
         .map(|a| format!("（{:.0}%）", a * 100.0))
@@ -33,7 +56,7 @@ fn place_figure(place: &str, figure: &Figure) -> String {
     )
 }
 
-pub fn summary_view(standing: TargetStanding, lang: Lang) -> AnyView {
+pub fn summary_view(standing: TargetStanding, measure: &str, lang: Lang) -> AnyView {
     match standing {
         TargetStanding::Unreported => view! {
             <span class="muted">{lang.pick("尚未填报实际值", "No figures recorded yet")}</span>
@@ -41,7 +64,9 @@ pub fn summary_view(standing: TargetStanding, lang: Lang) -> AnyView {
         .into_any(),
         TargetStanding::Whole(f) => view! {
             <span class="standing">{f.attainment.map(|a| format!("{}{:.0}%", lang.pick("完成率 ", "Attainment "), a * 100.0))}</span>
+            {f.met.map(|_| format!("{}{}{measure}", lang.pick("实际 ", "actual "), format_number(f.actual)))}
             {pace_badge(f.pace, lang)}
+            {met_badge(f.met, lang)}
         }
         .into_any(),
         TargetStanding::Partial(places) => {
@@ -52,7 +77,7 @@ pub fn summary_view(standing: TargetStanding, lang: Lang) -> AnyView {
                     let sep = (i > 0).then_some(" · ");
                     match figure {
                         Some(f) => view! {
-                            {sep}<span class="standing-place">{place_figure(&place, &f)}</span>{pace_badge(f.pace, lang)}
+                            {sep}<span class="standing-place">{place_figure(&place, &f, measure)}</span>{pace_badge(f.pace, lang)}{met_badge(f.met, lang)}
                         }
                         .into_any(),
                         None => view! {

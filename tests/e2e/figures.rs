@@ -132,3 +132,42 @@ async fn done_against_the_figures_is_asked_about_and_shown() {
     );
     b.close().await;
 }
+
+/// Issue 15, item 6: "增长7%左右" is a level: the reported 7.2 % is met against "7 % 左右", never "–/7" or a
+/// completion share.
+#[tokio::test]
+async fn a_growth_rate_is_met_or_not_met_never_summed() {
+    use crate::import::paste;
+    let (server, b) = crate::open_as("rate-target", "白银市").await;
+    b.goto(&server.url("#/import")).await;
+    paste(
+        &b,
+        "某市2021年经济工作要点\n一、稳定增长\n1.全市地区生产总值增长7%左右。（牵头单位：市发改委）\n2.新增高新技术企业50家以上。（牵头单位：市科技局）\n3.城镇调查失业率控制在5.5%以内。（牵头单位：市人社局）\n4.规模以上工业增加值增长8%。（牵头单位：市工信局）\n5.引进重大项目20个以上。（牵头单位：市商务局）\n",
+    )
+    .await;
+    b.wait_for_text("#preview-tasks", "5").await;
+    set_value(&b, "#import-coordinator", "市发改委").await;
+    b.click("#import-save").await;
+    b.wait_for_text("h1", "某市2021年经济工作要点").await;
+    set_value(&b, ".unit-picker select", "市发改委").await;
+    b.wait_for_text("h1", "市发改委").await;
+    b.goto(&server.url("#/task/1")).await;
+    let id = b
+        .eval("return document.querySelector('.target-actuals').id.replace('actuals-', '')")
+        .await;
+    let id = id.as_str().expect("a target").to_string();
+    crate::edits::report_actual(&b, &id, "合计", "7.2", "2021-06-30").await;
+    let css = format!("#actuals-{}", id.replace('.', "\\."));
+    b.wait_for_text(&format!("{css} tbody"), "7.2（2021-06-30）")
+        .await;
+    let heading = b.text(&format!("{css} h3")).await;
+    assert!(
+        heading.contains("实际 7.2%") && heading.contains("达标"),
+        "{heading}"
+    );
+    assert!(
+        !heading.contains("完成率") && !heading.contains("–/"),
+        "{heading}"
+    );
+    b.close().await;
+}
