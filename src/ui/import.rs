@@ -271,8 +271,9 @@ pub fn ImportPage() -> impl IntoView {
                     node_ref=text_box
                     on:input=on_input
                 ></textarea>
-                <label class="file-picker">
-                    <span>{tr("或从文件读取：", "Or read a file: ")}</span>
+                <span class="muted">{tr("或从文件读取：", "Or read a file: ")}</span>
+                <label class="file-button">
+                    <span>{tr("选择计划文件（Word、Excel、文本）…", "Choose a plan file (Word, Excel, text)…")}</span>
                     <input
                         type="file"
                         id="import-file"

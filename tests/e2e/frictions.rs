@@ -281,3 +281,38 @@ async fn arrow_keys_on_the_status_list_record_one_edit() {
     assert_eq!(entries.len(), 1, "{entries:?} ({status})");
     b.close().await;
 }
+
+/// Issue 15, item 12: every file picker is a button labelled in the page's language (the browser's own
+/// "Choose File" text stays hidden), and in English the open plan is tagged "Current", not "Open".
+#[tokio::test]
+async fn file_pickers_are_labelled_buttons_and_the_open_plan_is_current() {
+    let (server, b) = open_as("file-buttons", "白银市").await;
+    for (page, input) in [("#/import", "#import-file"), ("#/data", "#import-file")] {
+        b.goto(&server.url(page)).await;
+        b.text(input).await;
+        let script = format!(
+            "const i = document.querySelector({input:?}); const l = i.closest('label.file-button');
+             return [!!l, l ? l.querySelector('span').textContent : '', getComputedStyle(i).opacity];"
+        );
+        let found = b.eval(&script).await;
+        assert_eq!(
+            found[0], true,
+            "{page}: the input sits in a labelled button"
+        );
+        let label = found[1].as_str().unwrap_or_default().to_string();
+        assert!(
+            label.starts_with("选择") || label.contains("导入"),
+            "{page}: {label}"
+        );
+        assert!(!label.contains("Choose"), "{page}: Chinese only: {label}");
+        assert_eq!(found[2], "0", "{page}: the native control is hidden");
+    }
+    b.goto(&server.url("#/plans")).await;
+    b.text(".plans-table").await;
+    b.click(".lang-toggle").await;
+    b.wait_for_text(".plans-table", "Current").await;
+    let badges = b.texts(".plans-table .badge").await;
+    assert!(badges.iter().any(|t| t == "Current"), "{badges:?}");
+    assert!(!badges.iter().any(|t| t == "Open"), "{badges:?}");
+    b.close().await;
+}
