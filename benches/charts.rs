@@ -72,6 +72,7 @@ fn six_targets() -> Vec<TargetInput> {
                     actual: Some(2.0 * i as f64 + 1.0),
                 },
             ],
+            level: false,
         })
         .collect()
 }

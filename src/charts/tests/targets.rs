@@ -32,6 +32,7 @@ pub fn six_hundreds(with_actuals: bool) -> Vec<TargetInput> {
                     actual: by,
                 },
             ],
+            level: false,
         };
     vec![
         item("新产品", "个", 100.0, a(45.0, 12.0)),
@@ -45,6 +46,7 @@ pub fn six_hundreds(with_actuals: bool) -> Vec<TargetInput> {
             target: 100.0,
             actual: if with_actuals { Some(37.5) } else { None },
             places: vec![],
+            level: false,
         },
     ]
 }
