@@ -24,6 +24,22 @@ pub struct TaskDraft {
     pub inherited: Vec<Annotation>,
 }
 
+impl TaskDraft {
+    /// A new task at `line`, inheriting the owners the headings open above it (`stack`) name.
+    fn under(line: usize, number: u32, group: u32, stack: &[usize], heads: &[Head]) -> TaskDraft {
+        TaskDraft {
+            line,
+            number,
+            group,
+            inherited: stack
+                .iter()
+                .filter_map(|&k| heads[k].owner.clone())
+                .collect(),
+            ..TaskDraft::default()
+        }
+    }
+}
+
 /// The body read into sections, groups and task drafts.
 #[derive(Debug, Default)]
 pub struct Body {
@@ -85,16 +101,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                 close(&mut task, &mut body, diags);
                 loose_owner_task = false;
                 let group = group_of(&stack, &mut heads, &mut body, &mut implicit_group);
-                let mut draft = TaskDraft {
-                    line: line.no,
-                    number: h.number,
-                    group,
-                    inherited: stack
-                        .iter()
-                        .filter_map(|&k| heads[k].owner.clone())
-                        .collect(),
-                    ..TaskDraft::default()
-                };
+                let mut draft = TaskDraft::under(line.no, h.number, group, &stack, &heads);
                 add_text(&mut draft, &h.rest, line, conv, diags);
                 task = Some(draft);
             }
@@ -126,16 +133,7 @@ pub fn read_body(lines: &[Line], conv: Conventions, diags: &mut Vec<Diagnostic>)
                     close(&mut task, &mut body, diags);
                     let group = group_of(&stack, &mut heads, &mut body, &mut implicit_group);
                     let number = body.tasks.last().map_or(1, |t| t.number + 1);
-                    let mut draft = TaskDraft {
-                        line: line.no,
-                        number,
-                        group,
-                        inherited: stack
-                            .iter()
-                            .filter_map(|&k| heads[k].owner.clone())
-                            .collect(),
-                        ..TaskDraft::default()
-                    };
+                    let mut draft = TaskDraft::under(line.no, number, group, &stack, &heads);
                     add_text(&mut draft, &line.text, line, conv, diags);
                     task = Some(draft);
                     loose_owner_task = true;

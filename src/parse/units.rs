@@ -77,49 +77,46 @@ pub fn split_units(value: &str) -> Vec<String> {
 
 /// "市级各有关部门及各县市区政府" is two units: 及 ("and") between a body and a body or a collective.
 fn split_ji(frags: Vec<(String, char)>) -> Vec<(String, char)> {
-    let mut out = Vec::with_capacity(frags.len());
-    for (frag, sep) in frags {
-        let cut = frag.char_indices().find(|(i, c)| {
-            *c == '及' && {
-                let a = super::text::fold(&frag[..*i]);
-                let b = super::text::fold(&frag[i + c.len_utf8()..]);
-                let (a, b) = (a.as_str(), b.as_str());
-                a.chars().count() >= 2
-                    && b.chars().count() >= 2
-                    && (is_body(a) || is_collective(a) || a.ends_with("部门"))
-                    && (b.starts_with('各') || is_body(b) || is_collective(b))
-            }
-        });
-        match cut {
-            Some((i, c)) => {
-                out.push((frag[..i].to_string(), '、'));
-                out.push((frag[i + c.len_utf8()..].to_string(), sep));
-            }
-            None => out.push((frag, sep)),
-        }
-    }
-    out
+    split_on(frags, '及', |frag, i, c| {
+        let a = super::text::fold(&frag[..i]);
+        let b = super::text::fold(&frag[i + c.len_utf8()..]);
+        let (a, b) = (a.as_str(), b.as_str());
+        a.chars().count() >= 2
+            && b.chars().count() >= 2
+            && (is_body(a) || is_collective(a) || a.ends_with("部门"))
+            && (b.starts_with('各') || is_body(b) || is_collective(b))
+    })
 }
 
 /// "省直有关部门和各市人民政府" is two units: 和 between a body and a body or collective that starts with
 /// its level (各, 省, 市…). Stricter than 及, because 和 is inside many names (市住房和城乡建设局,
 /// 人力资源和社会保障局): there the part before 和 never ends like a body.
 fn split_he(frags: Vec<(String, char)>) -> Vec<(String, char)> {
+    split_on(frags, '和', |frag, i, c| {
+        let a = super::text::fold(&frag[..i]);
+        let b = super::text::fold(&frag[i + c.len_utf8()..]);
+        let (a, b) = (a.as_str(), b.as_str());
+        let bodyish = |s: &str| is_body(s) || is_collective(s) || s.ends_with("部门");
+        a.chars().count() >= 2
+            && b.chars().count() >= 3
+            && bodyish(a)
+            && b.starts_with(['各', '省', '市', '区', '县', '州', '镇', '乡'])
+            && bodyish(b)
+    })
+}
+
+/// Cuts each fragment in two at the first `joiner` where `splits(fragment, index, joiner)` holds; the part
+/// before it takes 、 as its separator, the part after keeps the fragment's own.
+fn split_on(
+    frags: Vec<(String, char)>,
+    joiner: char,
+    splits: impl Fn(&str, usize, char) -> bool,
+) -> Vec<(String, char)> {
     let mut out = Vec::with_capacity(frags.len());
     for (frag, sep) in frags {
-        let cut = frag.char_indices().find(|(i, c)| {
-            *c == '和' && {
-                let a = super::text::fold(&frag[..*i]);
-                let b = super::text::fold(&frag[i + c.len_utf8()..]);
-                let (a, b) = (a.as_str(), b.as_str());
-                let bodyish = |s: &str| is_body(s) || is_collective(s) || s.ends_with("部门");
-                a.chars().count() >= 2
-                    && b.chars().count() >= 3
-                    && bodyish(a)
-                    && b.starts_with(['各', '省', '市', '区', '县', '州', '镇', '乡'])
-                    && bodyish(b)
-            }
-        });
+        let cut = frag
+            .char_indices()
+            .find(|&(i, c)| c == joiner && splits(&frag, i, c));
         match cut {
             Some((i, c)) => {
                 out.push((frag[..i].to_string(), '、'));

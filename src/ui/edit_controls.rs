@@ -229,8 +229,30 @@ fn today_in_plan_year(plan: &crate::plan::Plan) -> String {
     super::settings::effective_review_date(None, plan.meta.year)
 }
 
+/// Whether the person (as `mine`) may write the figure of a region `owner` answers for: its owner, the
+/// coordinating unit, anyone while no unit is chosen (the prompt asks first), and anyone for a total when the
+/// plan names no coordinating unit.
+pub(super) fn may_write_region(
+    plan: &crate::plan::Plan,
+    mine: Option<&str>,
+    owner: Option<&str>,
+) -> bool {
+    match mine {
+        None => true,
+        Some(mine) => {
+            owner == Some(mine)
+                || crate::journal::permit::is_coordinator(plan, mine)
+                || plan.meta.coordinator.is_none() && owner.is_none()
+        }
+    }
+}
+
 /// The unit that reports a region's figure of `target` (see `journal::permit`), `None` for the office.
-fn region_owner(plan: &crate::plan::Plan, target: &Target, region: &Region) -> Option<String> {
+pub(super) fn region_owner(
+    plan: &crate::plan::Plan,
+    target: &Target,
+    region: &Region,
+) -> Option<String> {
     let task_id = crate::journal::op::task_of_target(&target.id);
     let task = plan.tasks.iter().find(|t| t.id() == task_id)?;
     match region {
@@ -286,19 +308,13 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                 Region::Place(p) => target.split.iter().find(|s| &s.place == p).map(|s| s.value),
             };
             let input = RwSignal::new(String::new());
-            let aria = format!("实际值 {label} {} / Actual", target.indicator);
+            let aria = format!("{} {label} {}", lang.get_untracked().pick("实际值", "Actual"), target.indicator);
             // Only the unit that answers for the region (or the coordinating unit) reports its figure.
             let owner = region_owner(&plan.read_untracked(), &target, &region);
             let my_unit = super::state::use_my_unit();
             let may_write = {
                 let owner = owner.clone();
-                Memo::new(move |_| {
-                    let plan = plan.read();
-                    match my_unit.get() {
-                        None => true,
-                        Some(mine) => owner.as_deref() == Some(mine.as_str()) || crate::journal::permit::is_coordinator(&plan, &mine) || plan.meta.coordinator.is_none() && owner.is_none(),
-                    }
-                })
+                Memo::new(move |_| may_write_region(&plan.read(), my_unit.get().as_deref(), owner.as_deref()))
             };
             let owner_words = move || match (&owner, lang.get()) {
                 (Some(o), crate::i18n::Lang::Zh) => format!("由 {o} 填报"),
@@ -396,6 +412,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                 <input type="date" aria-label=format!("{} {}", lang.get_untracked().pick("截至日期", "As of"), target.indicator) prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
             </label>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <super::recorded_figures::RecordedFigures target=target.clone() state/>
         </div>
     }
 }

@@ -32,6 +32,7 @@ mod plans;
 mod preview_pager;
 mod print;
 mod quarantine;
+mod recorded_figures;
 mod report_page;
 mod report_submit;
 mod report_table;

@@ -171,3 +171,49 @@ async fn a_growth_rate_is_met_or_not_met_never_summed() {
     );
     b.close().await;
 }
+
+/// Issue 15, item 4: each recorded figure is listed (date, place, value, who) with 更正 and 撤回, and both
+/// are edits in history — available after a reload, when the page's undo has nothing left.
+#[tokio::test]
+async fn a_recorded_figure_can_be_corrected_and_withdrawn_after_a_reload() {
+    let (server, b) = crate::open_as("correct-figure", "白银市").await;
+    b.goto(&server.url("#/task/6")).await;
+    crate::edits::report_actual(&b, "t6.k1", "白银", "12", "2020-06-30").await;
+    b.wait_for_text("#actuals-t6\\.k1 tbody", "12（2020-06-30）")
+        .await;
+    b.client.refresh().await.expect("reload");
+    b.text("#actuals-t6\\.k1").await;
+    b.eval("document.querySelector('#actuals-t6\\\\.k1 .recorded summary').click()")
+        .await;
+    let listed = b
+        .wait_for_text("#actuals-t6\\.k1 .recorded", "2020-06-30 白银 12")
+        .await;
+    assert!(listed.contains("白银市"), "who recorded it: {listed}");
+    b.eval("document.querySelector('#actuals-t6\\\\.k1 .recorded .correct').click()")
+        .await;
+    set_value(&b, "#actuals-t6\\.k1 .correct-input", "15").await;
+    b.eval("document.querySelector('#actuals-t6\\\\.k1 .correct-save').click()")
+        .await;
+    b.wait_for_text("#actuals-t6\\.k1 tbody", "15（2020-06-30）")
+        .await;
+    let listed = b.text("#actuals-t6\\.k1 .recorded").await;
+    assert!(
+        listed.contains("2020-06-30 白银 15") && !listed.contains("白银 12"),
+        "one figure per place and date, corrected: {listed}"
+    );
+    crate::cycle::look_at(&b, "recorded-figures", Some("#actuals-t6\\.k1 .recorded")).await;
+    b.eval("document.querySelector('#actuals-t6\\\\.k1 .recorded .withdraw').click()")
+        .await;
+    b.wait_for_text("#actuals-t6\\.k1 h3", "尚未填报实际值")
+        .await;
+    assert!(b.texts("#actuals-t6\\.k1 .recorded").await.is_empty());
+    b.goto(&server.url("#/history")).await;
+    b.text(".history").await;
+    let entries = b.texts(".history li").await;
+    assert_eq!(
+        entries.len(),
+        3,
+        "recorded, corrected, withdrawn: {entries:?}"
+    );
+    b.close().await;
+}
