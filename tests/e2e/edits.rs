@@ -252,10 +252,12 @@ async fn a_full_quota_is_reported_and_the_edit_stays_in_memory() {
     b.wait_for_text("h1", "任务 5").await;
     // Fill localStorage until it refuses.
     b.eval(
-        "const big = 'x'.repeat(256 * 1024); let i = 0;
-         try { for (;;) { localStorage.setItem('filler:' + i, big); i++; } } catch (e) {}
-         let small = 'y'.repeat(1024);
-         try { for (;;) { localStorage.setItem('filler:s' + i, small); i++; } } catch (e) {}",
+        // Down to single characters: a compact one-op chunk fits in the last kilobyte.
+        "let i = 0;
+         for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+             const value = 'x'.repeat(size);
+             try { for (;;) { localStorage.setItem('filler:' + i, value); i++; } } catch (e) {}
+         }",
     )
     .await;
     add_note(&b, "空间已满时的进展").await;

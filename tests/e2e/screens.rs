@@ -53,6 +53,11 @@ async fn as_unit(
     b.act_as(unit).await;
     b.goto(&server.url("#/task/6")).await;
     set_value(b, "#task-status", status).await;
+    if status == "Done" {
+        b.text("#done-confirm").await;
+        b.eval("document.querySelector('#done-anyway').click()")
+            .await;
+    }
     set_value(b, "#task-progress", percent).await;
     set_value(
         b,
