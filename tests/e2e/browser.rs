@@ -134,16 +134,24 @@ impl Browser {
         panic!("the page never showed {unit} as 我的单位");
     }
 
-    /// Waits until an element matching `css` exists and returns its text.
+    /// Waits until an element matching `css` exists and returns its text. The app replaces the prerendered
+    /// page when it mounts, so an element found a moment earlier may be gone: then it is looked up again.
     pub async fn text(&self, css: &str) -> String {
-        self.client
-            .wait()
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-            .text()
-            .await
-            .expect("element text")
+        let mut last = None;
+        for _ in 0..100 {
+            let el = self
+                .client
+                .wait()
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+            match el.text().await {
+                Ok(text) => return text,
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("the text of {css} could not be read: {last:?}");
     }
 
     /// Waits until the element matching `css` has text containing `needle`, and returns the text.
