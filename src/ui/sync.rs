@@ -55,7 +55,8 @@ pub fn use_sync() -> SyncContext {
     expect_context::<SyncContext>()
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
+/// The tab's own storage, forgotten when the browser closes: where a password not "remembered" is kept.
+fn tab_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
@@ -63,13 +64,13 @@ fn session_storage() -> Option<web_sys::Storage> {
 fn stored_password() -> String {
     let local = BrowserKv::new().and_then(|kv| crate::storage::KeyValue::get(&kv, PASSWORD_KEY));
     local
-        .or_else(|| session_storage()?.get_item(PASSWORD_KEY).ok()?)
+        .or_else(|| tab_storage()?.get_item(PASSWORD_KEY).ok()?)
         .unwrap_or_default()
 }
 
 /// Keeps the password where the person chose; unticking "remember" removes the stored copy.
 pub fn keep_password(password: &str, remember: bool) {
-    if let Some(s) = session_storage() {
+    if let Some(s) = tab_storage() {
         let _ = s.set_item(PASSWORD_KEY, password);
     }
     if let Some(kv) = BrowserKv::new() {

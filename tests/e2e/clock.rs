@@ -13,11 +13,11 @@ impl fantoccini::wd::WebDriverCompatibleCommand for OnNewDocument {
     fn endpoint(
         &self,
         base_url: &url::Url,
-        session_id: Option<&str>,
+        browser_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
             "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+            browser_id.unwrap_or_default()
         ))
     }
 
