@@ -3,6 +3,7 @@
 //! (Simplified, half-width) whose chars align one to one with the original, so names are cut from the
 //! original and quoted exactly as printed.
 
+use super::basis::{Basis, Record};
 use super::text::{fold_label_char, is_close, is_colon, is_list_sep, is_open, is_space, trim};
 use super::units::{is_body, split_units};
 use crate::plan::Role;
@@ -46,6 +47,24 @@ pub struct Annotation {
     pub deadline: Option<String>,
     /// Parts that were not understood, as messages for diagnostics.
     pub problems: Vec<String>,
+    /// Why each unit has its role ([`super::basis`]).
+    pub bases: Record,
+}
+
+impl Annotation {
+    /// Takes in another annotation's units (with their bases), people and problems: a lead-in, a free-text
+    /// field, another cell of the same row.
+    pub fn absorb(&mut self, other: Annotation) {
+        for (role, units) in other.roles {
+            let bases = units
+                .iter()
+                .map(|u| super::basis::of(&other.bases, role, u))
+                .collect();
+            push_role(self, role, units, bases);
+        }
+        self.leaders.extend(other.leaders);
+        self.problems.extend(other.problems);
+    }
 }
 
 /// Finds a bracketed group closing the line (after the last sentence), returning the text before it and
@@ -132,13 +151,7 @@ pub fn read(content: &str, conv: Conventions) -> Option<Annotation> {
         let lead_chars: Vec<char> = lead_in.chars().collect();
         let lead_folded: Vec<char> = lead_chars.iter().map(|c| fold_label_char(*c)).collect();
         match read_unlabelled(&lead_chars, &lead_folded, conv) {
-            Some(unlabelled) => {
-                for (role, units) in unlabelled.roles {
-                    push_role(&mut ann, role, units);
-                }
-                ann.leaders.extend(unlabelled.leaders);
-                ann.problems.extend(unlabelled.problems);
-            }
+            Some(unlabelled) => ann.absorb(unlabelled),
             None => ann.problems.push(format!(
                 "text before the first label not understood: {lead_in}"
             )),
@@ -147,7 +160,7 @@ pub fn read(content: &str, conv: Conventions) -> Option<Annotation> {
     for (k, &(_, value_start, field)) in hits.iter().enumerate() {
         let value_end = hits.get(k + 1).map_or(chars.len(), |h| h.0);
         let value = clean_value(&chars[value_start..value_end]);
-        assign(&mut ann, field, &value, conv);
+        assign(&mut ann, field, &value, conv, Basis::Label);
     }
     Some(ann)
 }
@@ -199,9 +212,11 @@ fn clean_value(chars: &[char]) -> String {
         .to_string()
 }
 
-fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions) {
+/// Gives the units of `value` the role `field` says; `basis` is how the field was found (a label, a verb, or
+/// nothing at all for a bare list).
+fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions, basis: Basis) {
     match field {
-        Field::Role(role) => push_units(ann, role, split_units(value)),
+        Field::Role(role) => push_units(ann, role, split_units(value), basis),
         Field::Responsible => {
             let units = split_units(value);
             let has_lead = ann
@@ -209,21 +224,17 @@ fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions) {
                 .iter()
                 .any(|(r, u)| *r == Role::Lead && !u.is_empty());
             if conv.first_leads && !has_lead && !units.is_empty() {
-                push_units(ann, Role::Lead, units[..1].to_vec());
-                push_units(ann, Role::Cooperating, units[1..].to_vec());
+                push_units(ann, Role::Lead, units[..1].to_vec(), Basis::Rule);
+                push_units(ann, Role::Cooperating, units[1..].to_vec(), Basis::Rule);
             } else {
-                push_units(ann, Role::Implementing, units);
+                push_units(ann, Role::Implementing, units, basis);
             }
         }
         Field::Free => {
             let chars: Vec<char> = value.chars().collect();
             let folded: Vec<char> = chars.iter().map(|c| fold_label_char(*c)).collect();
             if let Some(free) = read_unlabelled(&chars, &folded, conv) {
-                for (role, units) in free.roles {
-                    push_role(ann, role, units);
-                }
-                ann.leaders.extend(free.leaders);
-                ann.problems.extend(free.problems);
+                ann.absorb(free);
             } else if !value.is_empty() {
                 ann.problems.push(format!("分工 not understood: {value}"));
             }
@@ -236,7 +247,7 @@ fn assign(ann: &mut Annotation, field: Field, value: &str, conv: Conventions) {
 
 /// Adds units to a role after cleaning their names; names that are people's posts (分管副省长) go to the
 /// leaders instead, because a person in the responsibility matrix would be counted as a body.
-fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>) {
+fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>, basis: Basis) {
     let mut bodies = Vec::with_capacity(units.len());
     for u in units {
         let u = strip_role_tail(&u);
@@ -254,12 +265,17 @@ fn push_units(ann: &mut Annotation, role: Role, units: Vec<String>) {
             bodies.push(u);
         }
     }
-    push_role(ann, role, bodies);
+    let bases = vec![basis; bodies.len()];
+    push_role(ann, role, bodies, bases);
 }
 
-fn push_role(ann: &mut Annotation, role: Role, units: Vec<String>) {
+/// Adds units to a role, recording each one's basis (`bases[k]` for `units[k]`).
+fn push_role(ann: &mut Annotation, role: Role, units: Vec<String>, bases: Vec<Basis>) {
     if units.is_empty() {
         return;
+    }
+    for (u, b) in units.iter().zip(bases) {
+        ann.bases.push((role, u.clone(), b));
     }
     match ann.roles.iter_mut().find(|(r, _)| *r == role) {
         Some((_, list)) => list.extend(units),
@@ -279,7 +295,7 @@ fn read_unlabelled(chars: &[char], folded: &[char], conv: Conventions) -> Option
         if at_sep && let Some((verb_len, field)) = verb_before(folded, start, i) {
             let units: String = chars[start..i - verb_len].iter().collect();
             let units = units.trim_end_matches(['由', '等']).to_string();
-            assign(&mut ann, field, &units, conv);
+            assign(&mut ann, field, &units, conv, Basis::Verb);
             any_verb = true;
             start = i + 1;
         }
@@ -301,7 +317,7 @@ fn read_unlabelled(chars: &[char], folded: &[char], conv: Conventions) -> Option
     if !plain || mentions_roles(&rest) {
         return None;
     }
-    assign(&mut ann, Field::Responsible, &rest, conv);
+    assign(&mut ann, Field::Responsible, &rest, conv, Basis::Guess);
     Some(ann)
 }
 

@@ -5,6 +5,7 @@
 //! 1-based line number, and the rest of the plan is still returned.
 
 mod annotation;
+pub mod basis;
 mod cut;
 mod deadline;
 mod heading;
@@ -27,6 +28,7 @@ pub mod wire;
 use crate::plan::ids::unit_id;
 use crate::plan::{Deadline, Installment, Plan, PlanMeta, Role, Roles, Task, Unit, UnitRef};
 use annotation::Conventions;
+use basis::{TaskBasis, UnitBasis};
 use std::collections::HashSet;
 
 /// Something in the input the parser did not understand (or had to correct), with where it is.
@@ -55,6 +57,9 @@ impl Diagnostic {
 pub struct Parsed {
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,
+    /// How each task's units got their roles, task by task in plan order.
+    #[serde(default)]
+    pub bases: Vec<TaskBasis>,
 }
 
 /// A non-empty input line, cleaned of layout spaces, with its 1-based number.
@@ -137,7 +142,7 @@ pub fn parse(input: &str) -> Parsed {
             .map(|(m, d)| format!("{year:04}-{m:02}-{d:02}"))
     });
 
-    let tasks = number_tasks(body.tasks, year, &mut diagnostics);
+    let (tasks, bases) = number_tasks(body.tasks, year, &mut diagnostics);
     let units = collect_units(&tasks);
     let intro = header.intro.join("\n");
     let mut rc = refs::RefCollector::default();
@@ -173,7 +178,11 @@ pub fn parse(input: &str) -> Parsed {
         units,
         references: rc.finish(),
     };
-    Parsed { plan, diagnostics }
+    Parsed {
+        plan,
+        diagnostics,
+        bases,
+    }
 }
 
 /// Joins a line that opens a bracket it does not close with the following lines (at most a few, never a
@@ -228,8 +237,9 @@ fn number_tasks(
     drafts: Vec<structure::TaskDraft>,
     year: i32,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Task> {
+) -> (Vec<Task>, Vec<TaskBasis>) {
     let mut tasks: Vec<Task> = Vec::with_capacity(drafts.len());
+    let mut bases = Vec::with_capacity(drafts.len());
     let mut prev_printed = 0;
     for d in drafts {
         let number = match tasks.last() {
@@ -255,9 +265,15 @@ fn number_tasks(
         prev_printed = d.number;
         let id = format!("t{number}");
         let mut roles = Roles::default();
+        let mut units = Vec::new();
         for (role, names) in d.ann.roles {
             let list = roles.get_mut(role);
             for name in names {
+                units.push(UnitBasis {
+                    role,
+                    basis: basis::of(&d.ann.bases, role, &name),
+                    name: name.clone(),
+                });
                 list.push(UnitRef {
                     unit: unit_id(&name),
                     name,
@@ -278,8 +294,14 @@ fn number_tasks(
             targets,
             leaders: d.ann.leaders,
         });
+        // In the order the task lists its units by role, as the preview walks them.
+        units.sort_by_key(|u| Role::ALL.iter().position(|r| *r == u.role));
+        bases.push(TaskBasis {
+            task: number,
+            units,
+        });
     }
-    tasks
+    (tasks, bases)
 }
 
 /// One unit per distinct id, named as first written, in order of first appearance.

@@ -72,6 +72,10 @@ pub fn inherit(own: &mut Annotation, inherited: &[Annotation]) {
                 .map(|(_, u)| u.clone())
         })
     {
+        for u in &units {
+            own.bases
+                .push((Role::Lead, u.clone(), super::basis::Basis::Heading));
+        }
         own.roles.insert(0, (Role::Lead, units));
     }
     if own.leaders.is_empty() {

@@ -363,6 +363,7 @@ fn merge(t: &mut TaskDraft, ann: Annotation, line: &Line, diags: &mut Vec<Diagno
             }
         }
     }
+    t.ann.bases.extend(ann.bases);
     t.ann.leaders.extend(ann.leaders);
     if ann.deadline.is_some() {
         t.ann.deadline = ann.deadline;

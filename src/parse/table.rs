@@ -119,16 +119,9 @@ fn annotate(row: &Row, conv: Conventions) -> Annotation {
         } else {
             format!("{label}：{value}")
         };
-        if let Some(a) = annotation::read(&content, conv) {
-            for (role, units) in a.roles {
-                match ann.roles.iter_mut().find(|(r, _)| *r == role) {
-                    Some((_, l)) => l.extend(units),
-                    None => ann.roles.push((role, units)),
-                }
-            }
-            ann.leaders.extend(a.leaders);
-            ann.deadline = ann.deadline.take().or(a.deadline);
-            ann.problems.extend(a.problems);
+        if let Some(mut a) = annotation::read(&content, conv) {
+            ann.deadline = ann.deadline.take().or(a.deadline.take());
+            ann.absorb(a);
         }
     }
     ann

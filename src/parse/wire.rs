@@ -3,6 +3,7 @@
 //! head (the parse without its tasks and diagnostics) and those in chunks of [`CHUNK`], which the page reads
 //! a few at a time between frames ([`Reader`]).
 
+use super::basis::TaskBasis;
 use super::{Diagnostic, Parsed};
 use crate::plan::Task;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ pub struct Wire {
 enum Chunk {
     Tasks(Vec<Task>),
     Diagnostics(Vec<Diagnostic>),
+    Bases(Vec<TaskBasis>),
 }
 
 impl Wire {
@@ -28,12 +30,16 @@ impl Wire {
         let mut head = parsed.clone();
         let tasks = std::mem::take(&mut head.plan.tasks);
         let diagnostics = std::mem::take(&mut head.diagnostics);
+        let bases = std::mem::take(&mut head.bases);
         let mut chunks = Vec::new();
         for part in tasks.chunks(CHUNK) {
             chunks.push(serde_json::to_string(&Chunk::Tasks(part.to_vec()))?);
         }
         for part in diagnostics.chunks(CHUNK) {
             chunks.push(serde_json::to_string(&Chunk::Diagnostics(part.to_vec()))?);
+        }
+        for part in bases.chunks(CHUNK) {
+            chunks.push(serde_json::to_string(&Chunk::Bases(part.to_vec()))?);
         }
         Ok(Wire {
             head: serde_json::to_string(&head)?,
@@ -59,6 +65,7 @@ impl Reader {
         match serde_json::from_str(chunk)? {
             Chunk::Tasks(tasks) => self.parsed.plan.tasks.extend(tasks),
             Chunk::Diagnostics(found) => self.parsed.diagnostics.extend(found),
+            Chunk::Bases(found) => self.parsed.bases.extend(found),
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use super::preview_pager::Pager;
 use super::state::use_lang;
 use crate::i18n::Lang;
 use crate::parse::Parsed;
+use crate::parse::basis::{self, UnitBasis};
 use crate::plan::Task;
 use crate::plan::fix::UnitFix;
 use crate::plan::query::target_value_label;
@@ -34,6 +35,12 @@ pub struct Digest {
     order: Vec<(usize, Option<String>)>,
     /// Line numbers with the parser's messages for them, in line order.
     flagged: Vec<(usize, Vec<String>)>,
+    /// How each task's units got their roles, by task number.
+    bases: HashMap<u32, Vec<UnitBasis>>,
+    /// Units whose role nothing in the text states: things to check like the flagged lines.
+    guesses: usize,
+    /// Tasks with units but no lead unit named (牵头单位未注明).
+    no_lead: usize,
 }
 
 impl Digest {
@@ -60,7 +67,19 @@ impl Digest {
         for d in &parsed.diagnostics {
             by_line.entry(d.line).or_default().push(d.message.clone());
         }
+        let bases = parsed
+            .bases
+            .iter()
+            .map(|t| (t.task, t.units.clone()))
+            .collect();
         Digest {
+            guesses: basis::guesses(&parsed.bases),
+            no_lead: plan
+                .tasks
+                .iter()
+                .filter(|t| t.roles.lead.is_empty() && t.roles.iter().next().is_some())
+                .count(),
+            bases,
             deadlines: plan.tasks.iter().filter(|t| t.deadline.is_some()).count(),
             targets: plan.targets().count(),
             order,
@@ -118,6 +137,19 @@ pub fn Preview(
                     "preview-flagged",
                     digest.parsed.diagnostics.len(),
                     lang.pick("处需要核对", "lines to check"),
+                ),
+                (
+                    "preview-guesses",
+                    digest.guesses,
+                    lang.pick(
+                        "个单位的职责为推测，需核对",
+                        "units whose role is a guess, to check",
+                    ),
+                ),
+                (
+                    "preview-no-lead",
+                    digest.no_lead,
+                    lang.pick("项任务未注明牵头单位", "tasks that name no lead"),
                 ),
             ]
             .into_iter()
@@ -181,7 +213,7 @@ fn tasks_page(
         .map(|(title, tasks)| {
             let items = tasks
                 .into_iter()
-                .map(|t| task_item(t, lang, fixes))
+                .map(|t| task_item(t, digest, lang, fixes))
                 .collect_view();
             view! {
                 <section class="preview-group">
@@ -193,8 +225,14 @@ fn tasks_page(
         .collect_view()
 }
 
-fn task_item(task: &Task, lang: Lang, fixes: RwSignal<Vec<UnitFix>>) -> impl IntoView + use<> {
-    let roles = view! { <TaskUnits task=task.clone() fixes/> };
+fn task_item(
+    task: &Task,
+    digest: &Digest,
+    lang: Lang,
+    fixes: RwSignal<Vec<UnitFix>>,
+) -> impl IntoView + use<> {
+    let bases = digest.bases.get(&task.number).cloned().unwrap_or_default();
+    let roles = view! { <TaskUnits task=task.clone() bases fixes/> };
     let deadline = task.deadline.as_ref().map(|d| {
         let date = d
             .date
@@ -245,16 +283,29 @@ fn SourceLines(source: Arc<str>, digest: Arc<Digest>) -> impl IntoView {
     let lang = use_lang();
     let total = source.lines().count();
     let flagged = digest.flagged.len();
+    let guesses = digest.guesses;
     let show_all = RwSignal::new(false);
     let page = RwSignal::new(0usize);
-    let summary = move || match (flagged, lang.get()) {
-        (0, lang) => lang
-            .pick("每一行都已读懂。", "Every line was understood.")
+    // "Every line was understood" would claim too much while roles are guessed: say what is known.
+    let summary = move || {
+        match (flagged, guesses, lang.get()) {
+        (0, 0, lang) => lang
+            .pick(
+                "没有未能读懂的行；各单位的职责均有原文依据（见单位旁的说明）。",
+                "No line was left unread; every unit's role is stated in the text (see the word beside it).",
+            )
             .to_string(),
-        (n, Lang::Zh) => format!("{n} 行未能完全读懂，已在下方标出，请核对原文："),
-        (n, Lang::En) => format!(
+        (0, g, Lang::Zh) => format!(
+            "没有未能读懂的行，但有 {g} 个单位的职责原文未写明，标为“推测”，请在下方任务中核对。"
+        ),
+        (0, g, Lang::En) => format!(
+            "No line was left unread, but the text does not state the role of {g} units; they are marked “guess” in the tasks below. Please check them."
+        ),
+        (n, _, Lang::Zh) => format!("{n} 行未能完全读懂，已在下方标出，请核对原文："),
+        (n, _, Lang::En) => format!(
             "{n} lines were not fully understood; they are marked below. Please check them against the original:"
         ),
+    }
     };
     let toggle_label = move || match (show_all.get(), lang.get()) {
         (false, Lang::Zh) => format!("显示全部 {total} 行"),

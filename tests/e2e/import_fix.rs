@@ -90,3 +90,62 @@ async fn a_task_page_says_when_its_document_names_no_lead() {
     assert_eq!(b.texts(".role-lead .unit-list li").await, ["市住建局"]);
     b.close().await;
 }
+
+/// One task per way a role is decided: a label, verbs, a bare list (a guess), 责任单位 alone (no lead).
+pub const FOUR_WAYS: &str = "某市2021年工作要点\n一、重点任务\n\
+    1.推进改革。(牵头单位:市发改委;配合单位:市财政局)\n\
+    2.优化服务。(市政务局牵头,各区政府配合)\n\
+    3.加强监管。(市市场监管局、市商务局)\n\
+    4.完善制度。\n责任单位：市司法局、市人社局\n";
+
+/// Issue 15 item 13: a preview that read every line still says how each role was decided, and counts the
+/// units whose role nothing states among the things to check — it never claims a certainty it lacks.
+#[tokio::test]
+async fn the_preview_says_how_each_role_was_decided_and_counts_the_guesses() {
+    let (server, b) = open("import-basis").await;
+    b.goto(&server.url("#/import")).await;
+    b.wait_for_text("h1", "导入计划").await;
+    paste(&b, FOUR_WAYS).await;
+    b.wait_for_text("#preview-tasks", "4").await;
+    assert!(b.text("#preview-flagged").await.starts_with('0'));
+    assert!(
+        b.text("#preview-guesses").await.starts_with('2'),
+        "the bare list's two units are guesses"
+    );
+    assert!(b.text("#preview-no-lead").await.starts_with('2'));
+    let summary = b.text("#preview-diagnostics-summary").await;
+    assert!(
+        summary.contains("2 个单位的职责原文未写明") && !summary.contains("每一行都已读懂"),
+        "{summary}"
+    );
+    let tasks = b.texts(".preview-task").await;
+    assert!(
+        tasks[0].contains("市发改委") && tasks[0].contains("标注"),
+        "{}",
+        tasks[0]
+    );
+    assert!(
+        tasks[1].contains("措辞") && !tasks[1].contains("推测"),
+        "{}",
+        tasks[1]
+    );
+    assert_eq!(
+        b.texts(".preview-task .unit-guess .unit-name").await,
+        ["市市场监管局", "市商务局"]
+    );
+    assert!(
+        tasks[3].contains("未注明") && !tasks[3].contains("推测"),
+        "{}",
+        tasks[3]
+    );
+
+    // A checked role is no longer a guess on screen: the person's choice is the basis now.
+    choose_role(&b, "“市市场监管局”在任务 3 中的职责", "lead").await;
+    b.wait_for_text(".preview-task .unit-changed .unit-basis", "已更正")
+        .await;
+    assert_eq!(
+        b.texts(".preview-task .unit-guess .unit-name").await,
+        ["市商务局"]
+    );
+    b.close().await;
+}

@@ -124,5 +124,8 @@ async fn import_screens() {
     crate::import_fix::choose_role(&b, "“全市上下”在任务 2 中的职责", "remove").await;
     b.wait_for_text(".preview-removed", "全市上下").await;
     shoot_part(&b, &dir, "import-preview-fixed", ".preview-group").await;
+    crate::import::paste(&b, crate::import_fix::FOUR_WAYS).await;
+    b.wait_for_text("#preview-tasks", "4").await;
+    shoot_part(&b, &dir, "import-preview-bases", ".import-preview").await;
     b.close().await;
 }
