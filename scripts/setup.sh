@@ -12,6 +12,12 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+# The two `cargo install`s are most of a cold set-up. Both tools only drive other programs (cargo, wasm-opt,
+# the browser), so they are built for build speed, not for their own speed: no LTO, parallel codegen, -O1.
+install_fast() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true cargo install "$@"
+}
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2; exit 1; }
 
@@ -22,14 +28,14 @@ fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  install_fast trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # wasm-bindgen-cli must equal the library version exactly; its own lockfile cannot be used here (--locked fails).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  install_fast wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 # wasm-opt from npm: Debian's binaryen is too old and produces a wasm that fails at start-up.
