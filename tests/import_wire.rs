@@ -1,6 +1,6 @@
 //! The import worker posts its parse back as a head and chunks of JSON (issue 17 item 2): what the page
 //! reads back must be exactly what parsing on the page would have given, for a 10,000-task plan and for
-//! 2 MB of noise, and no chunk may be large (the page reads one between two frames).
+//! 2 MB of noise (the units' bases of issue 15 item 13 included), and no chunk may be large (the page reads one between two frames).
 
 use lanbai_planner::parse::wire::{self, CHUNK, Wire};
 use lanbai_planner::parse::{Parsed, parse};
@@ -9,11 +9,13 @@ use lanbai_planner::synthetic::{self, Spec, SplitMix};
 fn round_trips(text: &str) -> Parsed {
     let parsed = parse(text);
     let sent = Wire::of(&parsed).expect("a parse serialises");
-    let items = parsed.plan.tasks.len().div_ceil(CHUNK) + parsed.diagnostics.len().div_ceil(CHUNK);
+    let items = parsed.plan.tasks.len().div_ceil(CHUNK)
+        + parsed.diagnostics.len().div_ceil(CHUNK)
+        + parsed.bases.len().div_ceil(CHUNK);
     assert_eq!(
         sent.chunks.len(),
         items,
-        "tasks and diagnostics in chunks of {CHUNK}"
+        "tasks, diagnostics and the units' bases in chunks of {CHUNK}"
     );
     let back = wire::read(&sent).expect("and reads back");
     assert_eq!(back, parsed);
