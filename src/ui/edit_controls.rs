@@ -328,9 +328,8 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                 move || {
                     let raw = input.get_untracked();
                     let day = as_of.get_untracked();
-                    match raw.trim().parse::<f64>() {
-                        // The same rule every reader of ops applies, so the form cannot store what an import refuses.
-                        Ok(v) if crate::journal::op::actual_ok(v).is_ok() => {
+                    match read_figure(&raw, lang.get_untracked()) {
+                        Ok(v) => {
                             if crate::journal::date::Date::parse(&day).is_none() {
                                 error.set(Some(lang.get_untracked().pick("请填写截至日期", "Enter the as-of date").into()));
                                 return;
@@ -344,10 +343,7 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
                             });
                             input.set(String::new());
                         }
-                        _ => error.set(Some(match lang.get_untracked() {
-                            crate::i18n::Lang::Zh => format!("“{raw}”不是有效数字"),
-                            crate::i18n::Lang::En => format!("“{raw}” is not a valid number"),
-                        })),
+                        Err(message) => error.set(Some(message)),
                     }
                 }
             };
@@ -414,5 +410,17 @@ pub fn TargetActuals(target: Target) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <super::recorded_figures::RecordedFigures target=target.clone() state/>
         </div>
+    }
+}
+
+/// A figure typed into a box, or the message to show beside it. The same rule every reader of ops applies
+/// (`actual_ok`), so no form can store what an import would refuse.
+pub(super) fn read_figure(raw: &str, lang: crate::i18n::Lang) -> Result<f64, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(v) if crate::journal::op::actual_ok(v).is_ok() => Ok(v),
+        _ => Err(match lang {
+            crate::i18n::Lang::Zh => format!("“{raw}”不是有效数字"),
+            crate::i18n::Lang::En => format!("“{raw}” is not a valid number"),
+        }),
     }
 }

@@ -63,16 +63,13 @@ pub fn RecordedFigures(target: Target, state: Memo<TargetState>) -> impl IntoVie
                 };
                 let save = {
                     let (region, as_of, target) = (region.clone(), r.as_of.clone(), target_id.clone());
-                    move |_| match draft.get_untracked().trim().parse::<f64>() {
-                        Ok(v) if crate::journal::op::actual_ok(v).is_ok() => {
+                    move |_| match super::edit_controls::read_figure(&draft.get_untracked(), lang) {
+                        Ok(v) => {
                             edits.record(OpKind::SetActual { target: target.clone(), region: region.clone(), as_of: as_of.clone(), value: v });
                             editing.set(None);
                             error.set(None);
                         }
-                        _ => error.set(Some(match lang {
-                            crate::i18n::Lang::Zh => format!("“{}”不是有效数字", draft.get_untracked()),
-                            crate::i18n::Lang::En => format!("“{}” is not a valid number", draft.get_untracked()),
-                        })),
+                        Err(message) => error.set(Some(message)),
                     }
                 };
                 view! {
