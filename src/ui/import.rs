@@ -4,11 +4,12 @@
 use super::import_preview::{Digest, Preview};
 use super::import_worker::{
     FileFailure, cancel_background, mark, parse_in_background, read_file_in_background,
+    retry_background,
 };
 use super::plans::{Kv, now_ms, use_library};
 use super::state::{tr, use_lang};
 use crate::i18n::Lang;
-use crate::parse::{Parsed, html::html_to_text, parse};
+use crate::parse::{Parsed, html::html_to_text};
 use crate::plan::fix::UnitFix;
 use crate::route::Route;
 use crate::storage::plans::{self, OnConflict, PlanEntry, PlansError};
@@ -43,7 +44,8 @@ pub fn ImportPage() -> impl IntoView {
     let text = lib.draft;
     let preview = RwSignal::new(None::<Shown>);
     let busy = RwSignal::new(None::<usize>);
-    let on_page = RwSignal::new(false);
+    // The import worker could not start or failed: the text is kept, and the page offers to try again.
+    let unavailable = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(None::<PlanEntry>);
@@ -55,10 +57,12 @@ pub fn ImportPage() -> impl IntoView {
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // The parse runs in the import worker; the page shows that it is reading, and keeps the previous preview
-    // until the new one is ready. Without a worker it parses here, and says so.
+    // until the new one is ready. The parser lives only in the worker (it is not part of the first load), so
+    // without a worker there is no preview: the page says so and offers to try again, and keeps the text.
     let show = move |parsed: Parsed, source: Arc<str>| {
         // The person may have left the page meanwhile: then there is nothing to show.
         busy.try_set(None);
+        unavailable.try_set(false);
         preview.try_set(Some(Shown {
             digest: Arc::new(Digest::new(Arc::new(parsed))),
             source,
@@ -79,11 +83,8 @@ pub fn ImportPage() -> impl IntoView {
         parse_in_background(&source, move |result| match result {
             Ok(parsed) => show(parsed, shown),
             Err(_) => {
-                on_page.try_set(true);
-                // After the next paint, so that the notices are on screen while the page is busy parsing.
-                request_animation_frame(move || {
-                    set_timeout(move || show(parse(&shown), shown), Duration::ZERO);
-                });
+                busy.try_set(None);
+                unavailable.try_set(true);
             }
         });
     };
@@ -206,10 +207,20 @@ pub fn ImportPage() -> impl IntoView {
             ));
             return;
         }
-        // The preview's parse when it is of this very text (the usual case); parsing again would block the page.
+        // The preview's parse, which is of this very text once the preview has caught up with the typing.
         let mut plan = match preview.get_untracked() {
             Some(shown) if *shown.source == *source => shown.digest.parsed().plan.clone(),
-            _ => parse(&source).plan,
+            _ => {
+                message.set(Some(
+                    lang.pick(
+                        "识别尚未完成：请等下方预览出现后再保存。",
+                        "The text is still being read: save once the preview below has appeared.",
+                    )
+                    .into(),
+                ));
+                reparse();
+                return;
+            }
         };
         fixes.with_untracked(|f| crate::plan::fix::apply(&mut plan, f));
         let office = coordinator.get_untracked();
@@ -294,12 +305,18 @@ pub fn ImportPage() -> impl IntoView {
                     }}
                 </p>
             })}
-            {move || on_page.get().then(|| view! {
-                <p class="notice import-on-page" role="status">
+            {move || unavailable.get().then(|| view! {
+                <p class="notice import-unavailable" role="alert">
                     {tr(
-                        "本浏览器无法在后台识别文本，改在本页识别：文本很长时页面会停顿片刻。",
-                        "This browser could not read the text in the background, so it is read on this page: with a long text the page pauses for a moment.",
+                        "未能载入识别程序（网络中断，或本浏览器不允许后台程序），所以还没有预览。您的文本已保留，不会丢失。",
+                        "The reader could not be loaded (the network dropped, or this browser does not allow background workers), so there is no preview yet. Your text is kept.",
                     )}
+                    " "
+                    <button id="import-retry" on:click=move |_| {
+                        retry_background();
+                        unavailable.set(false);
+                        reparse();
+                    }>{tr("重试", "Try again")}</button>
                 </p>
             })}
             {move || match preview.get() {

@@ -5,8 +5,9 @@
 //! (`file://` pages cannot start workers from files): hosted, the Blob imports the worker's glue and wasm
 //! named by `<meta id="lanbai-importer" data-js data-wasm>` (written by `scripts/importer.mjs`); in the one
 //! file, `scripts/onefile.mjs` puts glue and wasm inline in `<script type="text/plain" id="lanbai-importer-inline">`.
-//! The page's CSP allows `worker-src blob:`. When no worker can start, [`parse_in_background`] says so and
-//! the caller parses on the page, with a notice.
+//! The page's CSP allows `worker-src blob:`. The parser is only in the worker's wasm, so the first load does
+//! not carry it (issue 16); when no worker can start, [`parse_in_background`] says so, the page offers a
+//! retry ([`retry_background`]) and keeps the text.
 
 use crate::parse::Parsed;
 use crate::parse::office::OfficeError;
@@ -17,7 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 
-/// Why the worker gave no result; the caller parses on the page instead.
+/// Why the worker gave no result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unavailable {
     /// This build has no importer, or the browser refused to start it (CSP, no Worker support).
@@ -108,6 +109,17 @@ fn send(body: &JsValue, done: impl FnOnce(Answer) + 'static) {
     }
     state.file_waiting = body.is_instance_of::<js_sys::Uint8Array>();
     state.waiting = Some((seq, Box::new(done)));
+}
+
+/// Lets the next request start a new worker, after one that could not start or failed (its wasm did not load
+/// while the network was down, say): the person asked to try again.
+pub fn retry_background() {
+    IMPORTER.with(|i| {
+        let broken = i.borrow().as_ref().is_some_and(|held| held.borrow().broken);
+        if broken {
+            *i.borrow_mut() = None;
+        }
+    });
 }
 
 /// Forgets the request in progress (the text was emptied): its answer, when it comes, is not shown.
@@ -298,7 +310,7 @@ async fn yield_to_page() {
 /// The worker cannot be used any more: the waiting request is answered with an error. A worker that had
 /// answered before, or that was reading a file, may have died of what it was given (a damaged .xls can end
 /// calamine's reader), so the next request starts a new one; one whose wasm never loaded while parsing a
-/// text stays broken, and later texts are parsed on the page at once.
+/// text stays broken until the person asks to try again ([`retry_background`]).
 fn fail(importer: &Rc<RefCell<Importer>>) {
     let (done, answered) = {
         let mut state = importer.borrow_mut();

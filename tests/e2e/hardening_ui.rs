@@ -152,7 +152,7 @@ async fn a_10000_task_plan_is_previewed_a_page_at_a_time_and_saved_whole() {
     );
 
     assert!(
-        b.texts(".import-on-page").await.is_empty(),
+        b.texts(".import-unavailable").await.is_empty(),
         "parsed in the worker"
     );
 
@@ -220,9 +220,9 @@ async fn previewed_by_the_worker(b: &Browser) {
     wait_long(b, "#preview-tasks", "20").await;
     assert_eq!(b.texts(".preview-task").await.len(), 20);
     assert!(
-        b.texts(".import-on-page").await.is_empty(),
+        b.texts(".import-unavailable").await.is_empty(),
         "{:?}",
-        b.texts(".import-on-page").await
+        b.texts(".import-unavailable").await
     );
 }
 
@@ -247,8 +247,10 @@ async fn the_import_worker_runs_in_the_one_file_edition() {
     b.close().await;
 }
 
+/// The parser lives only in the import worker (issue 16: it is not part of the first load). A page that
+/// cannot start the worker says so, keeps the text, and reads it once the worker can be loaded again.
 #[tokio::test]
-async fn without_a_worker_the_page_parses_the_text_itself_and_says_so() {
+async fn without_a_worker_the_text_is_kept_and_a_retry_reads_it() {
     let site = copy_of_site("import-no-worker", |_| true);
     let index = site.0.join("index.html");
     let html = std::fs::read_to_string(&index).expect("index.html");
@@ -256,15 +258,46 @@ async fn without_a_worker_the_page_parses_the_text_itself_and_says_so() {
         .find("<meta id=\"lanbai-importer\"")
         .expect("index.html names the import worker");
     let end = start + html[start..].find('>').expect("the end of the meta tag") + 1;
+    let meta = html[start..end].to_string();
     std::fs::write(&index, format!("{}{}", &html[..start], &html[end..]))
         .expect("write index.html");
     let server = StaticServer::start(&site.0, "/");
     let b = Browser::start("import-no-worker").await;
     b.goto(&server.url("#/import")).await;
     b.wait_for_text("h1", "导入计划").await;
-    paste(&b, &small_plan()).await;
+    let text = small_plan();
+    paste(&b, &text).await;
+    b.wait_for_text(".import-unavailable", "未能载入识别程序")
+        .await;
+    assert!(
+        b.texts("#preview-tasks").await.is_empty(),
+        "no preview without the reader"
+    );
+    assert_eq!(
+        b.eval("return document.querySelector('#import-text').value.length")
+            .await,
+        text.encode_utf16().count(),
+        "the text is kept"
+    );
+    // Saving now is refused with a reason: there is no parse to save.
+    b.click("#import-save").await;
+    b.wait_for_text(".import-unavailable", "未能载入识别程序")
+        .await;
+    assert!(
+        b.text("h1").await.contains("导入计划"),
+        "still on the import page"
+    );
+
+    // The reader can be found again (the network is back): 重试 reads the kept text.
+    b.client
+        .execute(
+            "document.head.insertAdjacentHTML('beforeend', arguments[0]);",
+            vec![serde_json::Value::from(meta)],
+        )
+        .await
+        .expect("put the worker's meta back");
+    b.click("#import-retry").await;
     wait_long(&b, "#preview-tasks", "20").await;
-    let notice = b.text(".import-on-page").await;
-    assert!(notice.contains("无法在后台识别"), "{notice}");
+    assert!(b.texts(".import-unavailable").await.is_empty());
     b.close().await;
 }
