@@ -49,7 +49,7 @@ pub fn MyTasks() -> impl IntoView {
             <section class="my-tasks" id="my-tasks">
                 <h2>{format!("{}（{}）", lang.pick("我的任务", "My tasks"), unit.name)}</h2>
                 <p>
-                    {format!("{} {} {}", lang.pick("须报送", "Reports on"), lights.len(), lang.pick("项任务：", "tasks: "))}
+                    {format!("{} {} {}", lang.pick("须报送", "Reports on"), lights.len(), lang.pick("项任务，按本单位所报：", "tasks, by its own reports: "))}
                     {parts.into_iter().enumerate().map(|(i, (label, n, class))| view! {
                         {(i > 0).then_some(" / ")}
                         <span class={if n > 0 { format!("pace {class}") } else { "muted".to_string() }}>{format!("{label} {n}")}</span>
