@@ -27,14 +27,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
+  say "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
   install_fast trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # wasm-bindgen-cli must equal the library version exactly; its own lockfile cannot be used here (--locked fails).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2.5 minutes)"
   install_fast wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
