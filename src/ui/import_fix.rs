@@ -189,9 +189,13 @@ fn unit_choice(
     } = unit;
     let (word, why) = basis_words(basis, changed, lang);
     let guess = basis.is_guess() && !changed;
-    let label = match lang {
-        Lang::Zh => format!("“{name}”在任务 {task} 中的职责"),
-        Lang::En => format!("Role of “{name}” in task {task}"),
+    // The basis is part of the list's name only for a guess: a screen reader hears what to check, and the
+    // name stays the same for every other unit.
+    let label = match (lang, guess) {
+        (Lang::Zh, false) => format!("“{name}”在任务 {task} 中的职责"),
+        (Lang::Zh, true) => format!("“{name}”在任务 {task} 中的职责（推测，请核对）"),
+        (Lang::En, false) => format!("Role of “{name}” in task {task}"),
+        (Lang::En, true) => format!("Role of “{name}” in task {task} (a guess, please check)"),
     };
     let key = name.to_string();
     let on_change = move |ev: leptos::ev::Event| {

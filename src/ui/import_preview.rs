@@ -184,6 +184,12 @@ pub fn Preview(
                     "Where a unit's role was read wrongly, change it beside the unit (lead, implementing, cooperating) or remove words that are not a unit; the plan is saved as corrected.",
                 )}
             </p>
+            <p class="muted preview-basis-legend">
+                {move || lang.get().pick(
+                    "单位名后注明职责的依据：标注（如“牵头单位：”或表格列名）、措辞（单位后写有“牵头”“配合”等）、文件规则（如“列第一位的为牵头单位”）、标题（上级标题写明牵头单位）；“推测”表示原文未写明职责，请核对。",
+                    "Beside each unit, how its role was decided: label (such as 牵头单位： or a table column), verb (牵头, 配合 after the unit), document rule (such as 列第一位的为牵头单位), heading (a heading above names the lead); “guess” means the text does not say, so please check.",
+                )}
+            </p>
             <Pager id="preview-task-pager" total=digest.order.len() page=task_page what=("项", "tasks")/>
             {tasks}
         </section>

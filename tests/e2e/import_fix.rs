@@ -118,6 +118,11 @@ async fn the_preview_says_how_each_role_was_decided_and_counts_the_guesses() {
         summary.contains("2 个单位的职责原文未写明") && !summary.contains("每一行都已读懂"),
         "{summary}"
     );
+    let legend = b.text(".preview-basis-legend").await;
+    assert!(
+        legend.contains("标注") && legend.contains("推测"),
+        "the words are explained on the page: {legend}"
+    );
     let tasks = b.texts(".preview-task").await;
     assert!(
         tasks[0].contains("市发改委") && tasks[0].contains("标注"),
@@ -140,7 +145,12 @@ async fn the_preview_says_how_each_role_was_decided_and_counts_the_guesses() {
     );
 
     // A checked role is no longer a guess on screen: the person's choice is the basis now.
-    choose_role(&b, "“市市场监管局”在任务 3 中的职责", "lead").await;
+    choose_role(
+        &b,
+        "“市市场监管局”在任务 3 中的职责（推测，请核对）",
+        "lead",
+    )
+    .await;
     b.wait_for_text(".preview-task .unit-changed .unit-basis", "已更正")
         .await;
     assert_eq!(
